@@ -1,0 +1,227 @@
+"""The ``jdlint_duties`` component: task phrases, a work verb acting on an object.
+
+"Train models", "write prompts", "integrate the OpenAI API", "build ETL pipelines". Verbs are
+matched by lemma ("Training", "trained", "trains"); the object is the first lexicon object or
+skill after the verb within its clause, so coordinated verbs share it ("train and deploy
+models"). With a trained pipeline that tags parts of speech, only verbs start a duty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import SPANS_DUTIES, register_extensions
+from .lexicon import Lexicon, load_lexicon
+from .skills import SkillHit
+
+# Sections whose text never describes the job's own work.
+SKIPPED_SECTIONS = frozenset({"title", "heading", "about", "benefits", "eeo", "apply"})
+WINDOW = 10  # tokens after the verb in which its object must start
+
+
+@dataclass(frozen=True)
+class DutyHit:
+    """One task phrase: the verb, its object and the roles the pair points at."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    verb: str  # lemma, e.g. "train"
+    object: str  # the object as written, e.g. "ranking models"
+    roles: dict[str, float]
+    section: str
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    try:
+        from spacy.lookups import load_lookups
+
+        return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+    except (ImportError, ValueError):  # spacy-lookups-data missing: fall back to lower case
+        return {}
+
+
+def lemma_of(word: str, table: dict[str, str]) -> str:
+    """Lower-case lemma of a word, case-insensitively ("Training" -> "train")."""
+    lower = word.lower()
+    found = table.get(lower)
+    if found is not None:
+        return found.lower()
+    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        return lower[:-1]  # "llms", "apis": plurals the table does not know
+    return lower
+
+
+class DutiesComponent:
+    """Sets ``doc._.jdlint_duties`` (list of DutyHit) and the span group ``jdlint_duties``."""
+
+    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
+        register_extensions()
+        self.name = name
+        self.table = _lemma_table()
+        lexicon = load_lexicon(lexicons)
+        self._build(nlp, lexicon)
+
+    def _lemmas(self, nlp: Language, phrase: str) -> tuple[str, ...]:
+        return tuple(lemma_of(t.text, self.table) for t in nlp.make_doc(phrase))
+
+    def _build(self, nlp: Language, lexicon: Lexicon) -> None:
+        duty_words = lexicon.wordlists["duties"]
+        self.skill_verbs = {self._lemmas(nlp, v) for v in duty_words["skill_verbs"]}
+        self.breaks = {self._lemmas(nlp, w) for w in duty_words["clause_breaks"]}
+        self.max_break = max(len(b) for b in self.breaks)
+        self.openers = frozenset(w.lower() for w in duty_words["verb_openers"])
+        # verb lemmas -> object lemmas -> role -> weight
+        self.objects: dict[tuple[str, ...], dict[tuple[str, ...], dict[str, float]]] = {}
+        for role, role_lexicon in lexicon.roles.items():
+            for entry in role_lexicon.duties:
+                objects = [self._lemmas(nlp, o) for o in entry.objects]
+                for verb in entry.verbs:
+                    table = self.objects.setdefault(self._lemmas(nlp, verb), {})
+                    for obj in objects:
+                        roles = table.setdefault(obj, {})
+                        roles[role] = max(roles.get(role, 0.0), entry.weight)
+        self.verbs = set(self.objects) | self.skill_verbs
+        self.max_verb = max(len(v) for v in self.verbs)
+        self.max_object = max(len(o) for t in self.objects.values() for o in t)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas = [self._lemma(t) for t in doc]
+        skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}
+        section_of = _token_sections(doc)
+        tagged = doc.has_annotation("POS")
+        hits = []
+        for i in range(len(doc)):
+            if section_of[i] in SKIPPED_SECTIONS:
+                continue
+            verb = self._verb_at(lemmas, i)
+            if verb is None or not self._is_verb(doc, i, tagged):
+                continue
+            found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at)
+            if found is None:
+                continue
+            obj_start, end, roles = found
+            span = doc[i:end]
+            obj_span = doc[obj_start:end]
+            hits.append(
+                DutyHit(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    verb=" ".join(verb).replace(" - ", "-"),
+                    object=_object_text(obj_span),
+                    roles=roles,
+                    section=section_of[i],
+                )
+            )
+        doc._.jdlint_duties = hits
+        doc.spans[SPANS_DUTIES] = [doc.char_span(h.start, h.end, label=h.verb) for h in hits]
+        return doc
+
+    def _lemma(self, token: Token) -> str:
+        if token.text.lower() in self.table or not token.lemma_:
+            return lemma_of(token.text, self.table)
+        return token.lemma_.lower()
+
+    def _verb_at(self, lemmas: list[str], i: int) -> tuple[str, ...] | None:
+        for size in range(min(self.max_verb, len(lemmas) - i), 0, -1):
+            key = tuple(lemmas[i : i + size])
+            if key in self.verbs:
+                return key
+        return None
+
+    def _is_verb(self, doc: Doc, i: int, tagged: bool) -> bool:
+        """With tags, the tagger decides. Without, a duty verb opens its clause: it follows a
+        line break, punctuation, a conjunction, a modal or a preposition ("experience
+        building", "you will train"), never a determiner or a noun ("our support chatbot")."""
+        if tagged:
+            return doc[i].pos_ in ("VERB", "AUX") or doc[i].tag_ in ("VBG", "VB", "VBP")
+        if i == 0:
+            return True
+        before = doc[i - 1]
+        return (
+            before.is_punct
+            or before.is_space
+            or before.lower_ in self.openers
+            or before.lower_.endswith("ly")
+        )
+
+    def _object_after(
+        self,
+        doc: Doc,
+        lemmas: list[str],
+        start: int,
+        verb: tuple[str, ...],
+        skills_at: dict[int, SkillHit],
+    ) -> tuple[int, int, dict[str, float]] | None:
+        objects = self.objects.get(verb, {})
+        takes_skills = verb in self.skill_verbs
+        for j in range(start, min(start + WINDOW, len(doc))):
+            if self._breaks_clause(doc, lemmas, j):
+                return None
+            found = self._lexicon_object(objects, lemmas, j)
+            skill = skills_at.get(j)
+            if skill is not None:
+                # "GPT-4 prompts": a skill naming the kind of object the lexicon lists.
+                after = self._lexicon_object(objects, lemmas, skill.end_token)
+                if after is not None:
+                    return j, after[1], {**skill.roles, **after[2]}
+                if found is not None and found[1] >= skill.end_token:
+                    return found
+                if takes_skills:
+                    return j, skill.end_token, dict(skill.roles)
+                continue
+            if found is not None:
+                return found
+        return None
+
+    def _lexicon_object(
+        self, objects: dict[tuple[str, ...], dict[str, float]], lemmas: list[str], j: int
+    ) -> tuple[int, int, dict[str, float]] | None:
+        for size in range(min(self.max_object, len(lemmas) - j), 0, -1):
+            roles = objects.get(tuple(lemmas[j : j + size]))
+            if roles:
+                return j, j + size, dict(roles)
+        return None
+
+    def _breaks_clause(self, doc: Doc, lemmas: list[str], j: int) -> bool:
+        text = doc[j].text
+        if "\n" in text or "\r" in text:  # a line ends the clause: bullets are separate duties
+            return True
+        return any(
+            tuple(lemmas[j : j + size]) in self.breaks for size in range(1, self.max_break + 1)
+        )
+
+
+def _token_sections(doc: Doc) -> list[str]:
+    kinds = ["body"] * len(doc)
+    for section in doc._.jdlint_sections or []:
+        span = doc.char_span(section.start, section.end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                kinds[k] = section.kind
+    return kinds
+
+
+def _object_text(span: Span) -> str:
+    text = span.text
+    for article in ("the ", "a ", "an ", "our ", "your "):
+        if text.lower().startswith(article):
+            return text[len(article) :]
+    return text
+
+
+@Language.factory(
+    "jdlint_duties",
+    default_config={"lexicons": []},
+    assigns=["doc._.jdlint_duties"],
+    requires=["doc._.jdlint_sections", "doc._.jdlint_skills"],
+)
+def make_duties(nlp: Language, name: str, lexicons: list[str]) -> DutiesComponent:
+    """Factory for the duties component; ``lexicons`` names extra lexicon files or folders."""
+    return DutiesComponent(nlp, name, lexicons)

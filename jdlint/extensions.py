@@ -1,0 +1,28 @@
+"""The Doc extensions jdlint's components write, registered once under the ``jdlint_`` prefix."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> what it holds. Defaults are None: components always set a fresh value per Doc.
+DOC_EXTENSIONS = {
+    "jdlint_title": "Span of the posting's title, or None",
+    "jdlint_title_roles": "tuple of role ids the title claims",
+    "jdlint_sections": "list of Section, one per stretch of text, in order",
+    "jdlint_skills": "list of SkillHit",
+    "jdlint_duties": "list of DutyHit",
+    "jdlint_profile": "RoleProfile: which role the duties describe",
+}
+
+# Keys in doc.spans that hold the same results as spans.
+SPANS_TITLE = "jdlint_title"
+SPANS_SECTIONS = "jdlint_sections"
+SPANS_SKILLS = "jdlint_skills"
+SPANS_DUTIES = "jdlint_duties"
+
+
+def register_extensions() -> None:
+    """Register jdlint's Doc extensions; safe to call any number of times."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

@@ -1,0 +1,258 @@
+"""Role lexicons and word lists: loading, schema validation and merging.
+
+Lexicons are JSON data files under ``lexicons/`` (installed as ``jdlint.lexicons``), one per
+role, plus word lists under ``lexicons/wordlists``. Users extend or override them by role id
+with their own files or folders. Everything is loaded and validated once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import LexiconError
+from .roles import ROLE_IDS
+
+WORDLISTS = ("sections", "titles", "duties")
+
+
+@dataclass(frozen=True)
+class SkillEntry:
+    """One skill as a role lexicon lists it."""
+
+    term: str
+    variants: tuple[str, ...]
+    weight: float
+    year: int | None = None
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class DutyEntry:
+    """Verbs that, acting on one of the objects, describe work of a role."""
+
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    terms: tuple[str, ...]
+    heads: tuple[str, ...]
+    generic_terms: tuple[str, ...] = ()
+    standalone: tuple[str, ...] = ()
+    generic_standalone: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    role: str
+    name: str
+    description: str
+    title: TitleWords
+    skills: tuple[SkillEntry, ...]
+    duties: tuple[DutyEntry, ...]
+    sources: tuple[str, ...]
+    path: str
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per set of paths
+class Lexicon:
+    """All role lexicons and word lists in force for one pipeline."""
+
+    roles: dict[str, RoleLexicon]
+    wordlists: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def words(self, wordlist: str, name: str) -> tuple[str, ...]:
+        try:
+            return self.wordlists[wordlist][name]
+        except KeyError:
+            raise LexiconError(f"word list '{wordlist}' has no list named '{name}'") from None
+
+    def role_name(self, role: str) -> str:
+        lexicon = self.roles.get(role)
+        return lexicon.name if lexicon else role
+
+
+@cache
+def _validator(schema_name: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    text = resources.files("jdlint.schemas").joinpath(schema_name).read_text(encoding="utf-8")
+    schema = json.loads(text)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _json_path(error: Any) -> str:
+    path = "$"
+    for part in error.absolute_path:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _read_json(path: str, text: str, schema_name: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        first = errors[0]
+        message = first.message if len(first.message) <= 160 else first.message[:157] + "..."
+        raise LexiconError(f"{path}: {_json_path(first)}: {message}")
+    return data
+
+
+def _role_from_data(data: dict[str, Any], path: str) -> RoleLexicon:
+    title = data["title"]
+    return RoleLexicon(
+        role=data["role"],
+        name=data["name"],
+        description=data["description"],
+        title=TitleWords(
+            terms=tuple(title["terms"]),
+            heads=tuple(title["heads"]),
+            generic_terms=tuple(title.get("generic_terms", ())),
+            standalone=tuple(title.get("standalone", ())),
+            generic_standalone=tuple(title.get("generic_standalone", ())),
+        ),
+        skills=tuple(
+            SkillEntry(
+                term=s["term"],
+                variants=tuple(s.get("variants", ())),
+                weight=float(s["weight"]),
+                year=s.get("year"),
+                case_sensitive=bool(s.get("case_sensitive", False)),
+            )
+            for s in data["skills"]
+        ),
+        duties=tuple(
+            DutyEntry(
+                verbs=tuple(d["verbs"]), objects=tuple(d["objects"]), weight=float(d["weight"])
+            )
+            for d in data["duties"]
+        ),
+        sources=tuple(data["sources"]),
+        path=path,
+    )
+
+
+def check_no_duplicate_terms(lexicon: RoleLexicon) -> None:
+    """A term or variant may appear once per role; two entries for it would double its weight."""
+    seen: dict[tuple[str, bool], str] = {}
+    for skill in lexicon.skills:
+        for form in (skill.term, *skill.variants):
+            key = (form if skill.case_sensitive else form.lower(), skill.case_sensitive)
+            if key in seen and seen[key] != skill.term:
+                where = f"under both '{seen[key]}' and '{skill.term}'"
+                raise LexiconError(f"{lexicon.path}: '{form}' is listed {where}")
+            seen[key] = skill.term
+
+
+def load_role_file(path: str | Path) -> RoleLexicon:
+    """Read and validate one role lexicon file."""
+    path = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: lexicon is not UTF-8") from None
+    lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
+    check_no_duplicate_terms(lexicon)
+    return lexicon
+
+
+def _builtin_role_files() -> list[tuple[str, str]]:
+    folder = resources.files("jdlint.lexicons")
+    out = []
+    for role in ROLE_IDS:
+        entry = folder.joinpath(f"{role}.json")
+        out.append((f"lexicons/{role}.json", entry.read_text(encoding="utf-8")))
+    return out
+
+
+def _load_wordlists() -> dict[str, dict[str, tuple[str, ...]]]:
+    folder = resources.files("jdlint.lexicons.wordlists")
+    out = {}
+    for name in WORDLISTS:
+        text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
+        data = _read_json(f"lexicons/wordlists/{name}.json", text, "wordlist.schema.json")
+        out[name] = {key: tuple(words) for key, words in data["lists"].items()}
+    return out
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(path.glob("*.json"))
+            if not found:
+                raise LexiconError(f"{path}: no lexicon files (*.json) in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise LexiconError(f"{path}: no such lexicon file or folder")
+    return files
+
+
+def merge(base: RoleLexicon, extra: RoleLexicon) -> RoleLexicon:
+    """A user lexicon for an existing role adds its words; a skill it names again replaces ours."""
+    replaced = {s.term.lower() for s in extra.skills}
+    skills = tuple(s for s in base.skills if s.term.lower() not in replaced) + extra.skills
+    merged = RoleLexicon(
+        role=base.role,
+        name=extra.name or base.name,
+        description=extra.description or base.description,
+        title=TitleWords(
+            terms=tuple(dict.fromkeys(base.title.terms + extra.title.terms)),
+            heads=tuple(dict.fromkeys(base.title.heads + extra.title.heads)),
+            generic_terms=tuple(
+                dict.fromkeys(base.title.generic_terms + extra.title.generic_terms)
+            ),
+            standalone=tuple(dict.fromkeys(base.title.standalone + extra.title.standalone)),
+            generic_standalone=tuple(
+                dict.fromkeys(base.title.generic_standalone + extra.title.generic_standalone)
+            ),
+        ),
+        skills=skills,
+        duties=base.duties + extra.duties,
+        sources=tuple(dict.fromkeys(base.sources + extra.sources)),
+        path=f"{base.path}+{extra.path}",
+    )
+    check_no_duplicate_terms(merged)
+    return merged
+
+
+@lru_cache(maxsize=16)
+def _load(paths: tuple[str, ...], replace: bool) -> Lexicon:
+    roles = {}
+    for path, text in _builtin_role_files():
+        lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
+        check_no_duplicate_terms(lexicon)
+        roles[lexicon.role] = lexicon
+    for file in _expand(paths):
+        extra = load_role_file(file)
+        if extra.role in roles and not replace:
+            roles[extra.role] = merge(roles[extra.role], extra)
+        else:
+            roles[extra.role] = extra
+    return Lexicon(roles=roles, wordlists=_load_wordlists())
+
+
+def load_lexicon(paths: Sequence[str | Path] = (), *, replace: bool = False) -> Lexicon:
+    """The built-in lexicons extended (or, with ``replace``, overridden) by ``paths``.
+
+    Each path is a role lexicon file or a folder of them. Results are cached per process, so
+    every pipeline component that asks for the same paths shares one validated lexicon.
+    """
+    return _load(tuple(str(Path(p).resolve()) for p in paths), replace)

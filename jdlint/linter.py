@@ -1,0 +1,158 @@
+"""Linting postings: the pipeline runs once per process and postings go through ``nlp.pipe``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .errors import InputError
+from .lexicon import load_lexicon
+from .pipeline import build_nlp
+from .results import Duty, FileResult, Profile, Skill, Title
+from .role_profile import RoleProfile
+from .rules import ALL_RULES, Posting, Rule
+from .source import DEFAULT_MAX_BYTES, Source, read_source
+
+BATCH_SIZE = 64
+
+
+class Linter:
+    """Loads the pipeline and lexicons once; lints any number of postings.
+
+    ``model`` puts jdlint's components on an installed spaCy pipeline instead of
+    ``spacy.blank("en")``; ``lexicons`` adds lexicon files or folders to the built-in ones.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        lexicons: Sequence[str | Path] = (),
+        *,
+        rules: Sequence[Rule] = ALL_RULES,
+        encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.lexicon = load_lexicon(lexicons)
+        self.nlp = build_nlp(model, lexicons, max_length=max(max_bytes, 1) * 2)
+        self.rules = tuple(rules)
+        self.encoding = encoding
+        self.max_bytes = max_bytes
+
+    def lint_text(self, text: str, path: str = "<text>") -> FileResult:
+        """Lint one posting given as text."""
+        return next(self.lint_sources([Source(path, text)]))
+
+    def lint_file(self, path: str | Path) -> FileResult:
+        """Lint one file; an unreadable file gives a result whose ``error`` says why."""
+        return self.lint_files([path])[0]
+
+    def lint_files(self, paths: Iterable[str | Path | Source | FileResult]) -> list[FileResult]:
+        """Lint files in order; each unreadable one gives a result with ``error`` set.
+
+        Items may also be already-decoded Sources, or FileResults (passed through as they are,
+        e.g. an input that failed before it got here)."""
+        slots: list[FileResult | Source] = []
+        for path in paths:
+            if isinstance(path, (Source, FileResult)):
+                slots.append(path)
+                continue
+            try:
+                slots.append(read_source(path, encoding=self.encoding, max_bytes=self.max_bytes))
+            except InputError as exc:
+                slots.append(FileResult(path=str(path), error=str(exc)))
+        linted = self.lint_sources([s for s in slots if isinstance(s, Source)])
+        return [s if isinstance(s, FileResult) else next(linted) for s in slots]
+
+    def lint_sources(self, sources: Iterable[Source]) -> Iterator[FileResult]:
+        """Lint decoded postings, batched through ``nlp.pipe``, in order."""
+        sources = list(sources)
+        texts = (s.text for s in sources if s.text.strip())
+        docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+        for source in sources:
+            if not source.text.strip():
+                yield FileResult(path=source.path, error=f"{source.path}: empty, nothing to lint")
+            else:
+                yield self._result(source, next(docs))
+
+    def _result(self, source: Source, doc: Doc) -> FileResult:
+        profile: RoleProfile = doc._.jdlint_profile
+
+        def where(start: int) -> tuple[int, int]:
+            at = source.position(start)
+            return at.line, at.column
+
+        title = None
+        span = doc._.jdlint_title
+        if span is not None:
+            title = Title(
+                span.text,
+                tuple(doc._.jdlint_title_roles),
+                *where(span.start_char),
+                span.start_char,
+                span.end_char,
+            )
+        skills = tuple(
+            Skill(h.text, h.canonical, tuple(h.roles), h.section, *where(h.start), h.start, h.end)
+            for h in doc._.jdlint_skills
+        )
+        duties = tuple(
+            Duty(
+                h.text,
+                h.verb,
+                h.object,
+                tuple(h.roles),
+                h.section,
+                *where(h.start),
+                h.start,
+                h.end,
+            )
+            for h in doc._.jdlint_duties
+        )
+        posting = Posting(source, title, profile, self.lexicon)
+        findings = tuple(
+            sorted(
+                (f for rule in self.rules for f in rule.check(posting)),
+                key=lambda f: (f.start, f.code),
+            )
+        )
+        return FileResult(
+            path=source.path,
+            title=title,
+            profile=Profile(
+                profile.primary,
+                profile.confidence,
+                {role: round(share, 4) for role, share in profile.shares.items()},
+            ),
+            skills=skills,
+            duties=duties,
+            findings=findings,
+        )
+
+
+@lru_cache(maxsize=4)
+def _default_linter(model: str | None, lexicons: tuple[str, ...]) -> Linter:
+    return Linter(model, lexicons)
+
+
+def lint_text(
+    text: str, *, model: str | None = None, lexicons: Sequence[str | Path] = ()
+) -> FileResult:
+    """Lint one posting's text with a linter cached per (model, lexicons)."""
+    return _default_linter(model, tuple(str(p) for p in lexicons)).lint_text(text)
+
+
+def lint_file(
+    path: str | Path, *, model: str | None = None, lexicons: Sequence[str | Path] = ()
+) -> FileResult:
+    """Lint one posting file."""
+    return _default_linter(model, tuple(str(p) for p in lexicons)).lint_file(path)
+
+
+def lint_files(
+    paths: Iterable[str | Path], *, model: str | None = None, lexicons: Sequence[str | Path] = ()
+) -> list[FileResult]:
+    """Lint posting files in order, batched through one pipeline."""
+    return _default_linter(model, tuple(str(p) for p in lexicons)).lint_files(paths)

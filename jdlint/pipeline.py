@@ -1,0 +1,38 @@
+"""Building the spaCy pipeline: spaCy's blank English, or an installed trained pipeline, plus
+jdlint's components. Nothing is ever downloaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import duties, role_profile, sections, skills  # noqa: F401  (registers the factories)
+from .errors import JdlintError
+
+COMPONENTS = ("jdlint_sections", "jdlint_skills", "jdlint_duties", "jdlint_roles")
+
+
+def build_nlp(
+    model: str | None = None, lexicons: Sequence[str | Path] = (), max_length: int = 2_000_000
+) -> Language:
+    """spaCy pipeline with jdlint's components: on ``spacy.blank("en")``, or on ``model`` (an
+    installed package name or a path) if given. ``lexicons`` are extra lexicon files/folders."""
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise JdlintError(
+                f"cannot load spaCy pipeline '{model}': it is not installed "
+                f"(jdlint never downloads one). {str(exc).splitlines()[0]}"
+            ) from None
+    else:
+        nlp = spacy.blank("en")
+    nlp.max_length = max_length
+    paths = [str(Path(p).resolve()) for p in lexicons]
+    for name in COMPONENTS:
+        config = {"lexicons": paths} if name != "jdlint_roles" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp

@@ -1,0 +1,96 @@
+"""What linting a posting produces: typed objects carrying the same data as the JSON output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    roles: tuple[str, ...]
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    primary: str | None
+    confidence: float
+    shares: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Skill:
+    text: str
+    canonical: str
+    roles: tuple[str, ...]
+    section: str
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Duty:
+    text: str
+    verb: str
+    object: str
+    roles: tuple[str, ...]
+    section: str
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One piece of evidence behind a finding: a skill or duty, where it stands."""
+
+    kind: str
+    text: str
+    role: str
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    suggestion: str | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything jdlint found in one posting; ``error`` is set when it could not be read."""
+
+    path: str
+    title: Title | None = None
+    profile: Profile | None = None
+    skills: tuple[Skill, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.error is None:
+            data.pop("error")
+        return data

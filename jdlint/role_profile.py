@@ -1,0 +1,138 @@
+"""The ``jdlint_roles`` component: which role the duties describe, with evidence.
+
+Every skill and duty weighs toward the roles its lexicon entry names, times the weight of the
+section it stands in (responsibilities count most, the company blurb not at all). Repeats of
+the same skill or duty count less each time, so "Python" named five times is not five pieces
+of evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import register_extensions
+from .roles import ROLE_IDS
+
+DEFAULT_SECTION_WEIGHTS = {
+    "responsibilities": 1.0,
+    "body": 0.7,
+    "intro": 0.5,
+    "requirements": 0.5,
+    "nice_to_have": 0.15,
+    "title": 0.0,
+    "heading": 0.0,
+    "about": 0.0,
+    "benefits": 0.0,
+    "eeo": 0.0,
+    "apply": 0.0,
+}
+DUTY_WEIGHT = 1.5  # a task phrase says more about the job than a tool's name
+REPEAT_DECAY = 0.5  # the n-th mention of the same thing counts REPEAT_DECAY ** (n - 1)
+MIN_EVIDENCE = 4.0  # below this total weight there is no primary role
+CONFIDENCE_SATURATION = 8.0  # total weight at which evidence counts as half-way conclusive
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A skill or duty, and how much it adds to one role."""
+
+    kind: str  # "skill" or "duty"
+    text: str
+    start: int
+    end: int
+    role: str
+    weight: float
+    section: str
+
+
+@dataclass
+class RoleProfile:
+    """Which role the duties describe: a share per role, the primary one and a confidence."""
+
+    primary: str | None
+    confidence: float
+    shares: dict[str, float]
+    total: float
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def strongest(self, role: str, limit: int = 4) -> list[Evidence]:
+        """The strongest distinct pieces of evidence for a role, in the order of the text."""
+        chosen: list[Evidence] = []
+        seen: set[str] = set()
+        for item in sorted(self.evidence.get(role, []), key=lambda e: -e.weight):
+            key = item.text.lower()
+            if key in seen or any(item.start < c.end and c.start < item.end for c in chosen):
+                continue
+            seen.add(key)
+            chosen.append(item)
+            if len(chosen) == limit:
+                break
+        return sorted(chosen, key=lambda e: e.start)
+
+
+def build_profile(
+    doc: Doc, section_weights: dict[str, float], min_evidence: float = MIN_EVIDENCE
+) -> RoleProfile:
+    """The role profile of a Doc that has been through the skills and duties components."""
+    items: list[tuple[str, str, object]] = []
+    for skill in doc._.jdlint_skills or []:
+        items.append(("skill", skill.canonical.lower(), skill))
+    for duty in doc._.jdlint_duties or []:
+        items.append(("duty", f"{duty.verb}|{duty.object.lower()}", duty))
+    scores = dict.fromkeys(ROLE_IDS, 0.0)
+    evidence: dict[str, list[Evidence]] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    # Strongest sections first, so a repeat in the blurb never outranks the duty itself.
+    items.sort(key=lambda it: -section_weights.get(it[2].section, 0.0))  # type: ignore[attr-defined]
+    for kind, key, hit in items:
+        section_weight = section_weights.get(hit.section, 0.0)  # type: ignore[attr-defined]
+        if section_weight <= 0:
+            continue
+        factor = DUTY_WEIGHT if kind == "duty" else 1.0
+        for role, weight in hit.roles.items():  # type: ignore[attr-defined]
+            count = seen.get((kind, key, role), 0)
+            seen[(kind, key, role)] = count + 1
+            value = weight * section_weight * factor * REPEAT_DECAY**count
+            scores[role] = scores.get(role, 0.0) + value
+            evidence.setdefault(role, []).append(
+                Evidence(kind, hit.text, hit.start, hit.end, role, value, hit.section)  # type: ignore[attr-defined]
+            )
+    total = sum(scores.values())
+    shares = {role: (score / total if total else 0.0) for role, score in scores.items()}
+    if total < min_evidence:
+        return RoleProfile(None, 0.0, shares, total, evidence)
+    primary = max(scores, key=lambda r: (scores[r], -ROLE_IDS.index(r) if r in ROLE_IDS else 0))
+    confidence = shares[primary] * total / (total + CONFIDENCE_SATURATION)
+    return RoleProfile(primary, round(confidence, 4), shares, total, evidence)
+
+
+class RolesComponent:
+    """Sets ``doc._.jdlint_profile`` (RoleProfile)."""
+
+    def __init__(
+        self, nlp: Language, name: str, section_weights: dict[str, float], min_evidence: float
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.section_weights = {**DEFAULT_SECTION_WEIGHTS, **section_weights}
+        self.min_evidence = min_evidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.jdlint_profile = build_profile(doc, self.section_weights, self.min_evidence)
+        return doc
+
+
+@Language.factory(
+    "jdlint_roles",
+    default_config={"section_weights": {}, "min_evidence": MIN_EVIDENCE},
+    assigns=["doc._.jdlint_profile"],
+    requires=["doc._.jdlint_skills", "doc._.jdlint_duties"],
+)
+def make_roles(
+    nlp: Language, name: str, section_weights: dict[str, float], min_evidence: float
+) -> RolesComponent:
+    """Factory for the role-profile component; ``section_weights`` overrides the defaults."""
+    return RolesComponent(nlp, name, section_weights, min_evidence)

@@ -1,0 +1,251 @@
+"""JD1xx: does the title name the specialist the duties describe?
+
+One verdict per posting decides which of the mismatch rules, if any, applies; each rule then
+reports only its own kind. The thresholds lean to silence: ROLES.md says a false alarm costs
+more than a miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..results import Finding
+from ..roles import AI_ML_ROLES, PRESTIGE_ROLES, are_close_neighbours
+from .base import Posting, Rule
+
+MIN_EVIDENCE = 8.0  # total weighted evidence before any verdict
+MIN_CONFIDENCE = 0.4
+MIN_PRIMARY_SHARE = 0.45
+SPLIT_RATIO = 0.5  # a claimed role with half the primary's share makes an honest split
+AI_WASHING_MAX_AI_SHARE = 0.2
+
+_SENIORITY = re.compile(
+    r"^\s*((?:(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head|chief|associate)\s+)+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # a rule name
+    primary: str
+
+
+def verdict(posting: Posting) -> Verdict | None:
+    """The kind of mismatch between the title and the duties, or None when there is none or
+    the evidence is too thin to say."""
+    title, profile = posting.title, posting.profile
+    if title is None or not title.roles or profile.primary is None:
+        return None
+    primary, shares = profile.primary, profile.shares
+    claimed = set(title.roles)
+    if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
+        return None
+    if (
+        profile.total < MIN_EVIDENCE
+        or profile.confidence < MIN_CONFIDENCE
+        or shares[primary] < MIN_PRIMARY_SHARE
+    ):
+        return None
+    if max(shares.get(r, 0.0) for r in claimed) >= SPLIT_RATIO * shares[primary]:
+        return None  # honestly split between the claimed role and another
+    ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
+    if primary == "ai_engineer" and claimed & PRESTIGE_ROLES:
+        return Verdict("prestige-ml-title", primary)
+    if claimed <= AI_ML_ROLES and primary not in AI_ML_ROLES | {"data_scientist"}:
+        if ai_share > AI_WASHING_MAX_AI_SHARE:
+            return None  # some AI/ML work: a mixed posting, not washing
+        return Verdict("ai-washing", primary)
+    if "ai_engineer" in claimed and primary in ("ml_engineer", "research_scientist"):
+        return Verdict("under-titled-ai", primary)
+    return Verdict("title-duty-mismatch", primary)
+
+
+def _role_list(posting: Posting, roles: tuple[str, ...]) -> str:
+    names = [posting.lexicon.role_name(r) for r in roles]
+    return " / ".join(names)
+
+
+def _suggested_title(posting: Posting, role: str) -> str:
+    assert posting.title is not None
+    seniority = _SENIORITY.match(posting.title.text)
+    prefix = seniority.group(1).strip().title() + " " if seniority else ""
+    return f"{prefix}{posting.lexicon.role_name(role)}"
+
+
+def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
+    result = verdict(posting)
+    if result is None or result.kind != rule.name:
+        return
+    assert posting.title is not None
+    title = posting.title
+    evidence = posting.profile.strongest(result.primary, limit=4)
+    cited = ", ".join(
+        f"'{e.text}' (line {posting.source.position(e.start).line})" for e in evidence
+    )
+    share = posting.profile.shares[result.primary]
+    primary_name = posting.lexicon.role_name(result.primary)
+    suggestion = _suggested_title(posting, result.primary)
+    message = (
+        f"title '{title.text}' names {_role_list(posting, title.roles)}, but the duties describe "
+        f"{primary_name} work ({share:.0%} of the evidence): {what}; evidence: {cited}; "
+        f"consider '{suggestion}'"
+    )
+    yield posting.finding(
+        rule, title.start, title.end, message, f"consider '{suggestion}'", evidence
+    )
+
+
+def _check_prestige(posting: Posting) -> Iterator[Finding]:
+    yield from _report(
+        posting,
+        PRESTIGE_ML_TITLE,
+        "integrating existing foundation models (prompts, LLM APIs, RAG), not building models",
+    )
+
+
+def _check_ai_washing(posting: Posting) -> Iterator[Finding]:
+    yield from _report(posting, AI_WASHING, "little or no AI/ML work")
+
+
+def _check_under_titled(posting: Posting) -> Iterator[Finding]:
+    yield from _report(
+        posting, UNDER_TITLED_AI, "building and training custom models, not integrating AI services"
+    )
+
+
+def _check_other(posting: Posting) -> Iterator[Finding]:
+    yield from _report(posting, TITLE_DUTY_MISMATCH, "another specialist than the title names")
+
+
+def _check_missing_title(posting: Posting) -> Iterator[Finding]:
+    text = posting.source.text
+    if posting.title is None and text.strip():
+        start = len(text) - len(text.lstrip())
+        end = start + len(text[start:].split("\n", 1)[0].rstrip("\r"))
+        yield posting.finding(
+            MISSING_TITLE,
+            start,
+            end,
+            "no job title found: open the posting with the title on a line of its own",
+            "put the title first, e.g. 'Senior Data Engineer'",
+        )
+
+
+PRESTIGE_ML_TITLE = Rule(
+    code="JD101",
+    name="prestige-ml-title",
+    severity="error",
+    summary="An ML, data-science or research title over AI-engineering integration work.",
+    explanation="""\
+The title names someone who builds models (Machine Learning Engineer, Data Scientist, Research
+Scientist), but the duties are integration of existing foundation models: writing prompts,
+calling LLM APIs, building RAG pipelines and agents. That is an AI Engineer's job. The title
+attracts model builders who will not want the work, and screens out the engineers who do it.
+
+Fires on:
+    Senior Machine Learning Engineer
+    - Write and refine GPT-4 prompts for our support chatbot
+    - Integrate the OpenAI API into our PHP backend
+    - Build a RAG pipeline over product FAQs with Pinecone
+
+Quiet on:
+    Senior Machine Learning Engineer
+    - Train and evaluate ranking models on our clickstream data
+    - Engineer features and deploy models with PyTorch and XGBoost
+""",
+    check=_check_prestige,
+)
+
+AI_WASHING = Rule(
+    code="JD102",
+    name="ai-washing",
+    severity="error",
+    summary="An AI or ML title over work with little or no AI/ML.",
+    explanation="""\
+The title says AI or Machine Learning, but the duties are web, backend, DevOps, test
+automation, ETL or BI work. "AI" in a title draws specialists who will leave when the job turns
+out to be PHP plugins; name the job that the duties describe.
+
+Fires on:
+    AI Engineer
+    - Build and maintain WordPress plugins and themes in PHP
+    - Develop responsive landing pages with React
+    - Write unit tests and fix bugs
+
+Quiet on:
+    AI Engineer
+    - Build RAG pipelines over our documents with LangChain and pgvector
+    - Write and evaluate prompts for our support assistant
+""",
+    check=_check_ai_washing,
+)
+
+UNDER_TITLED_AI = Rule(
+    code="JD103",
+    name="under-titled-ai",
+    severity="error",
+    summary="An AI-integration title over building and training custom models.",
+    explanation="""\
+The title names an AI Engineer (prompts, LLM APIs, RAG), but the duties are building training
+data, engineering features and training models: a Machine Learning Engineer's job. Integration
+engineers rarely have that training, and ML engineers skip AI Engineer postings.
+
+Fires on:
+    Generative AI Engineer
+    - Train and fine-tune computer vision models with PyTorch
+    - Build labelled training datasets and engineer features
+
+Quiet on:
+    Generative AI Engineer
+    - Build agents with tool calling on the Claude API
+    - Create eval sets and evaluate LLM outputs
+""",
+    check=_check_under_titled,
+)
+
+TITLE_DUTY_MISMATCH = Rule(
+    code="JD104",
+    name="title-duty-mismatch",
+    severity="error",
+    summary="A title naming another specialist than the one the duties describe.",
+    explanation="""\
+Any other mismatch between the role the title names and the role the duties describe, such as
+a Data Scientist title over ETL pipelines, or a Data Engineer title over dashboards. Close
+neighbours (ML Engineer and MLOps Engineer; Data Scientist and ML Engineer) are not reported.
+
+Fires on:
+    Data Scientist
+    - Build and maintain ETL pipelines in Airflow and dbt
+    - Ingest raw data from Kafka into the Snowflake data warehouse
+
+Quiet on:
+    Data Scientist
+    - Design and analyse A/B tests on pricing
+    - Build predictive models and communicate findings to leadership
+""",
+    check=_check_other,
+)
+
+MISSING_TITLE = Rule(
+    code="JD105",
+    name="missing-title",
+    severity="warning",
+    summary="No recognisable job title.",
+    explanation="""\
+jdlint found no job title: no Markdown heading, no 'Job title:' label and no short first line
+naming a job ("Senior Data Engineer"). Job boards and candidates read the title first; without
+one, nothing can be checked against the duties.
+
+Fires on:
+    We are a fast-growing fintech. You will build our payment APIs in Go.
+
+Quiet on:
+    Backend Engineer (Go)
+
+    You will build our payment APIs in Go.
+""",
+    check=_check_missing_title,
+)

@@ -1,0 +1,328 @@
+"""The ``jdlint_sections`` component: the title and the sections of a posting.
+
+Sections come from headings (Markdown ``#``, labels ending in ":", all-caps lines, known
+heading phrases), and, for text under no useful heading, from sentence cues ("You will..."
+is a duty, "We are a leading..." is the company blurb). The kind of every stretch of text
+decides how much its skills and duties count toward the role profile.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import SPANS_SECTIONS, SPANS_TITLE, register_extensions
+from .lexicon import Lexicon, load_lexicon
+from .title import TitleParser, parser_for, tokens
+
+# Section kinds, in the order a sentence cue wins when several match.
+CUE_PRIORITY = (
+    "eeo",
+    "apply",
+    "benefits",
+    "nice_to_have",
+    "responsibilities",
+    "requirements",
+    "about",
+)
+KNOWN_KINDS = frozenset(CUE_PRIORITY)
+# "intro": text before any heading; "body": under a heading that names no section.
+KINDS = ("title", "heading", "intro", "body", *CUE_PRIORITY)
+
+_LINE = re.compile(r"[^\r\n]*")
+_BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LABEL = re.compile(r"^\s*(?:[*_]{1,2})?([A-Za-z][\w '’/&-]{1,40}?)(?:[*_]{1,2})?\s*:\s*(.*)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[A-Z0-9•<-])")
+_WORD = re.compile(r"[\w'’+#./-]+")
+_MASK = re.compile(r"(?:\s*<[A-Z_]+>)+\s*$")
+_MASKS = re.compile(r"<[A-Z_]+>")  # SkillSpan's anonymisation: <ORGANIZATION>, <LOCATION>
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking for|hiring|seeking|recruit(?:ing)?|position as|role of|join us as)"
+    r"\s+(?:an?\s+|the\s+|our\s+(?:new\s+)?)?((?:[A-Z][\w.+#/&-]*\s+){0,5}[A-Z][\w.+#/-]*)"
+)
+MAX_TITLE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of the posting's text and what kind of section it belongs to."""
+
+    kind: str
+    start: int  # character offsets into doc.text
+    end: int
+
+
+class SectionReader:
+    """Heading phrases and sentence cues, compiled once from the word lists."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        lists = lexicon.wordlists["sections"]
+        self.headings: dict[str, str] = {}
+        for name, words in lists.items():
+            if name.startswith("heading:"):
+                kind = name.split(":", 1)[1]
+                for phrase in words:
+                    self.headings.setdefault(_normalise(phrase), kind)
+        self.cues = {kind: _phrase_regex(lists.get(f"cue:{kind}", ())) for kind in CUE_PRIORITY}
+        self.title_parser: TitleParser = parser_for(lexicon)
+        self.labels = frozenset(_normalise(w) for w in lexicon.wordlists["titles"]["labels"])
+
+    # -- headings ---------------------------------------------------------------------
+    def heading_kind(self, text: str) -> str | None:
+        """The section kind a heading names ("body" for a heading naming none of them)."""
+        norm = _normalise(text)
+        if not norm:
+            return None
+        if norm in self.headings:
+            return self.headings[norm]
+        words = norm.split()
+        best = None
+        for size in range(min(len(words), 6), 0, -1):
+            for i in range(0, len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                if phrase in self.headings and (best is None or size > best[0]):
+                    best = (size, self.headings[phrase])
+            if best:
+                break
+        return best[1] if best else "body"
+
+    def classify_heading(self, line: str) -> tuple[str, int] | None:
+        """(kind, offset where the line's own content starts) if the line is a heading."""
+        md = _MD_HEADING.match(line)
+        if md:
+            return self.heading_kind(md.group(2)) or "body", len(line)
+        stripped = line.strip().strip("*_").strip()
+        if not stripped or _BULLET.match(line):
+            return None
+        words = _WORD.findall(stripped)
+        label = _LABEL.match(line)
+        if label and label.group(2).strip():
+            # "Responsibilities: build the thing" - only known phrases count as inline labels.
+            norm = _normalise(label.group(1))
+            if norm in self.headings:
+                return self.headings[norm], label.start(2)
+            return None
+        if stripped.endswith(":") and 0 < len(words) <= 8:
+            return self.heading_kind(stripped) or "body", len(line)
+        norm = _normalise(stripped)
+        if norm in self.headings and len(words) <= 8:
+            return self.headings[norm], len(line)
+        unmasked = _MASKS.sub("", stripped)
+        letters = [c for c in unmasked if c.isalpha()]
+        if len(letters) >= 3 and unmasked.upper() == unmasked and len(words) <= 8:
+            return self.heading_kind(stripped) or "body", len(line)
+        if len(words) <= 6 and not re.search(r"[.!?,]$", stripped):
+            kind = self.heading_kind(stripped)
+            if kind not in (None, "body") and _starts_with_heading(norm, self.headings):
+                return kind, len(line)
+        return None
+
+    # -- sentences --------------------------------------------------------------------
+    def sentence_kind(self, sentence: str) -> str | None:
+        lowered = sentence.lower()
+        for kind in CUE_PRIORITY:
+            if self.cues[kind] is not None and self.cues[kind].search(lowered):
+                return kind
+        return None
+
+    # -- title ------------------------------------------------------------------------
+    def looks_like_title(self, text: str) -> bool:
+        words = _WORD.findall(text)
+        if not words or len(words) > MAX_TITLE_WORDS or re.search(r"[.!?]$", text.strip()):
+            return False
+        if self.heading_kind(text) not in (None, "body") and _normalise(text) in self.headings:
+            return False
+        return self.title_parser.read(text).head is not None
+
+    def find_title(self, text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+        content = [(s, e) for s, e in lines if text[s:e].strip()]
+        if not content:
+            return None
+        first_start, first_end = content[0]
+        md = _MD_HEADING.match(text[first_start:first_end])
+        if md:
+            return _trim(text, first_start + md.start(2), first_start + md.end(2))
+        for start, end in content[:10]:
+            label = _LABEL.match(text[start:end])
+            if label and label.group(2).strip() and _normalise(label.group(1)) in self.labels:
+                if self.looks_like_title(label.group(2)):
+                    return _trim(text, start + label.start(2), start + label.end(2))
+        for start, end in content[:3]:
+            line = text[start:end]
+            if _BULLET.match(line) or self.classify_heading(line):
+                continue
+            candidate = _trim(text, start, end)
+            if self.looks_like_title(text[candidate[0] : candidate[1]]):
+                return candidate
+        prefix = self._title_prefix(text, first_start, first_end)
+        if prefix:
+            return prefix
+        match = _LOOKING_FOR.search(text, 0, min(len(text), 3000))
+        if match and self.looks_like_title(match.group(1)):
+            return _trim(text, match.start(1), match.end(1))
+        return None
+
+    def _title_prefix(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A posting flattened onto one line still opens with its title: take the words up to
+        the last head noun among the first dozen ("React ( Native ) Developer <ORG> ...")."""
+        line = text[start:end]
+        best = None
+        for n, match in enumerate(re.finditer(r"\S+", line)):
+            if n >= 12 or re.search(r"[.!?]$", match.group()):
+                break
+            word = tokens(match.group())
+            if word and self.title_parser.read(word[-1]).head is not None:
+                best = match.end()
+        if best is None:
+            return None
+        candidate = _trim(text, start, start + best)
+        words = re.findall(r"[A-Za-z][\w.+#-]*", _MASKS.sub(" ", text[candidate[0] : candidate[1]]))
+        capitalised = sum(1 for w in words if w[0].isupper())
+        # A title is written in title case; "Acme is looking for a Developer" is a sentence.
+        if not words or capitalised < 0.75 * len(words):
+            return None
+        return candidate if self.looks_like_title(text[candidate[0] : candidate[1]]) else None
+
+    # -- the whole posting ------------------------------------------------------------
+    def read(self, text: str) -> tuple[tuple[int, int] | None, list[Section]]:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() != m.end()]
+        title = self.find_title(text, lines)
+        sections: list[Section] = []
+        current = "intro"
+        for start, end in lines:
+            line = text[start:end]
+            if not line.strip():
+                continue
+            if title and start <= title[0] < end:
+                if title[0] > start:
+                    self._add_text(sections, text, start, title[0], current)
+                sections.append(Section("title", title[0], title[1]))
+                start = title[1]
+                line = text[start:end]
+                if not line.strip():
+                    continue
+            heading = self.classify_heading(line)
+            if heading:
+                kind, content_at = heading
+                sections.append(Section("heading", start, start + content_at))
+                current = kind
+                if content_at < len(line):
+                    self._add_text(sections, text, start + content_at, end, current)
+                continue
+            self._add_text(sections, text, start, end, current)
+        return title, _merge(sections)
+
+    def _add_text(self, out: list[Section], text: str, start: int, end: int, current: str) -> None:
+        for s_start, s_end in _sentences(text, start, end):
+            kind = current
+            cue = self.sentence_kind(text[s_start:s_end])
+            if current in ("intro", "body"):
+                kind = cue or current
+            elif cue == "eeo" or (cue == "nice_to_have" and current == "requirements"):
+                kind = cue
+            out.append(Section(kind, s_start, s_end))
+
+
+def _starts_with_heading(norm: str, headings: dict[str, str]) -> bool:
+    words = norm.split()
+    return any(" ".join(words[:n]) in headings for n in range(1, min(len(words), 5) + 1))
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^\w'&/+ -]+", " ", text)
+    return " ".join(text.replace("-", " - ").split()).replace(" - ", "-").strip(" -")
+
+
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    segment = text[start:end]
+    masked = _MASK.search(segment)
+    if masked:
+        end = start + masked.start()
+        segment = text[start:end]
+    stripped = segment.strip().strip("*_").strip()
+    offset = segment.find(stripped)
+    return start + offset, start + offset + len(stripped)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        out.append((cursor, match.start()))
+        cursor = match.end()
+    out.append((cursor, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _merge(sections: list[Section]) -> list[Section]:
+    merged: list[Section] = []
+    for section in sections:
+        if merged and merged[-1].kind == section.kind and section.kind not in ("title", "heading"):
+            merged[-1] = Section(section.kind, merged[-1].start, section.end)
+        else:
+            merged.append(section)
+    return merged
+
+
+def section_kind_at(sections: list[Section], offset: int) -> str:
+    """The kind of section that holds a character offset ("body" between sections)."""
+    starts = [s.start for s in sections]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and sections[index].start <= offset < sections[index].end:
+        return sections[index].kind
+    return "body"
+
+
+class SectionsComponent:
+    """Finds the title and the sections; sets ``doc._.jdlint_title``, ``jdlint_title_roles``
+    and ``jdlint_sections``, and the span groups ``jdlint_title`` and ``jdlint_sections``."""
+
+    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = load_lexicon(lexicons)
+        self.reader = SectionReader(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        title, sections = self.reader.read(doc.text)
+        doc._.jdlint_sections = sections
+        title_span = None
+        if title:
+            title_span = doc.char_span(title[0], title[1], label="title", alignment_mode="expand")
+        doc._.jdlint_title = title_span
+        doc._.jdlint_title_roles = (
+            self.reader.title_parser.read(title_span.text).roles if title_span else ()
+        )
+        doc.spans[SPANS_TITLE] = [title_span] if title_span else []
+        spans = []
+        for section in sections:
+            span = doc.char_span(
+                section.start, section.end, label=section.kind, alignment_mode="expand"
+            )
+            if span is not None and len(span):
+                spans.append(span)
+        doc.spans[SPANS_SECTIONS] = spans
+        return doc
+
+
+@Language.factory(
+    "jdlint_sections",
+    default_config={"lexicons": []},
+    assigns=["doc._.jdlint_title", "doc._.jdlint_title_roles", "doc._.jdlint_sections"],
+)
+def make_sections(nlp: Language, name: str, lexicons: list[str]) -> SectionsComponent:
+    """Factory for the sections component; ``lexicons`` names extra lexicon files or folders."""
+    return SectionsComponent(nlp, name, lexicons)

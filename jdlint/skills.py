@@ -1,0 +1,129 @@
+"""The ``jdlint_skills`` component: tools, frameworks and techniques named in the lexicons.
+
+Every variant of every skill ("PyTorch", "pytorch", "Py Torch") goes into one PhraseMatcher on
+LOWER (case-sensitive ones, such as "R", into one on ORTH), built once per component.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .extensions import SPANS_SKILLS, register_extensions
+from .lexicon import Lexicon, load_lexicon
+from .sections import section_kind_at
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    """A skill as all role lexicons together describe it."""
+
+    canonical: str
+    roles: dict[str, float]  # role -> weight
+    year: int | None
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """One mention of a skill in a posting."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    canonical: str
+    roles: dict[str, float]
+    section: str
+    year: int | None
+    start_token: int
+    end_token: int
+
+
+def spelling_forms(form: str) -> set[str]:
+    """A variant and its hyphen, space and joined spellings: "fine-tuning" -> "fine tuning",
+    "finetuning"."""
+    forms = {form}
+    if "-" in form:
+        forms |= {form.replace("-", " "), form.replace("-", "")}
+    if " " in form and len(form.split()) == 2:
+        forms |= {form.replace(" ", "-"), form.replace(" ", "")}
+    return forms
+
+
+def skill_table(lexicon: Lexicon) -> dict[tuple[str, bool], SkillInfo]:
+    """(spelling, case_sensitive) -> the merged skill it names, across every role lexicon."""
+    table: dict[tuple[str, bool], SkillInfo] = {}
+    for role, role_lexicon in lexicon.roles.items():
+        for skill in role_lexicon.skills:
+            forms: set[str] = set()
+            for variant in (skill.term, *skill.variants):
+                forms |= spelling_forms(variant)
+            for form in forms:
+                key = (form if skill.case_sensitive else form.lower(), skill.case_sensitive)
+                info = table.get(key)
+                if info is None:
+                    info = table[key] = SkillInfo(skill.term, {}, skill.year)
+                elif info.year is None and skill.year is not None:
+                    info = table[key] = SkillInfo(info.canonical, info.roles, skill.year)
+                info.roles[role] = max(info.roles.get(role, 0.0), skill.weight)
+    return table
+
+
+class SkillsComponent:
+    """Sets ``doc._.jdlint_skills`` (list of SkillHit) and the span group ``jdlint_skills``."""
+
+    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
+        register_extensions()
+        self.name = name
+        self.table = skill_table(load_lexicon(lexicons))
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, bool]] = {}
+        lower_forms = [k for k in self.table if not k[1]]
+        exact_forms = [k for k in self.table if k[1]]
+        for matcher, forms in ((self.lower, lower_forms), (self.orth, exact_forms)):
+            for key in forms:
+                label = f"jdlint_skill:{key[1]}:{key[0]}"
+                self.keys[nlp.vocab.strings.add(label)] = key
+                matcher.add(label, [nlp.make_doc(key[0])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        sections = doc._.jdlint_sections or []
+        matches = [*self.lower(doc), *self.orth(doc)]
+        spans = filter_spans(
+            [doc[start:end] for _, start, end in matches]
+        )  # longest wins: "vector database" over "database"
+        by_range = {(start, end): match_id for match_id, start, end in matches}
+        hits = []
+        for span in spans:
+            info = self.table[self.keys[by_range[(span.start, span.end)]]]
+            hits.append(
+                SkillHit(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    canonical=info.canonical,
+                    roles=info.roles,
+                    section=section_kind_at(sections, span.start_char),
+                    year=info.year,
+                    start_token=span.start,
+                    end_token=span.end,
+                )
+            )
+        doc._.jdlint_skills = hits
+        doc.spans[SPANS_SKILLS] = [doc.char_span(h.start, h.end, label=h.canonical) for h in hits]
+        return doc
+
+
+@Language.factory(
+    "jdlint_skills",
+    default_config={"lexicons": []},
+    assigns=["doc._.jdlint_skills"],
+    requires=["doc._.jdlint_sections"],
+)
+def make_skills(nlp: Language, name: str, lexicons: list[str]) -> SkillsComponent:
+    """Factory for the skills component; ``lexicons`` names extra lexicon files or folders."""
+    return SkillsComponent(nlp, name, lexicons)
