@@ -8,6 +8,7 @@ models"). With a trained pipeline that tags parts of speech, only verbs start a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,16 +38,17 @@ class DutyHit:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
+def _lemma_table() -> Mapping[str, str]:
+    """spaCy's English lemma lookup table (keys are hashed: use ``.get``, not iteration)."""
     try:
         from spacy.lookups import load_lookups
 
-        return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+        return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     except (ImportError, ValueError):  # spacy-lookups-data missing: fall back to lower case
         return {}
 
 
-def lemma_of(word: str, table: dict[str, str]) -> str:
+def lemma_of(word: str, table: Mapping[str, str]) -> str:
     """Lower-case lemma of a word, case-insensitively ("Training" -> "train")."""
     lower = word.lower()
     found = table.get(lower)
@@ -93,11 +95,15 @@ class DutiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         lemmas = [self._lemma(t) for t in doc]
         skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}
+        # A verb inside a skill's name is a noun: "design patterns", "test automation".
+        in_skill = {
+            k for hit in doc._.jdlint_skills or [] for k in range(hit.start_token, hit.end_token)
+        }
         section_of = _token_sections(doc)
         tagged = doc.has_annotation("POS")
         hits = []
         for i in range(len(doc)):
-            if section_of[i] in SKIPPED_SECTIONS:
+            if section_of[i] in SKIPPED_SECTIONS or i in in_skill:
                 continue
             verb = self._verb_at(lemmas, i)
             if verb is None or not self._is_verb(doc, i, tagged):
@@ -124,7 +130,7 @@ class DutiesComponent:
         return doc
 
     def _lemma(self, token: Token) -> str:
-        if token.text.lower() in self.table or not token.lemma_:
+        if self.table.get(token.lower_) is not None or not token.lemma_:
             return lemma_of(token.text, self.table)
         return token.lemma_.lower()
 

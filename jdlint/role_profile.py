@@ -58,6 +58,17 @@ class RoleProfile:
     total: float
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
+    def duty_count(self, role: str) -> int:
+        """How many duties with distinct objects weigh toward a role, outside the requirements
+        ("train and deploy models" is one; "experience building X" is a requirement)."""
+        return len(
+            {
+                e.end
+                for e in self.evidence.get(role, [])
+                if e.kind == "duty" and e.section not in ("requirements", "nice_to_have")
+            }
+        )
+
     def strongest(self, role: str, limit: int = 4) -> list[Evidence]:
         """The strongest distinct pieces of evidence for a role, in the order of the text."""
         chosen: list[Evidence] = []

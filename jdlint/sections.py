@@ -70,6 +70,13 @@ class SectionReader:
                     self.headings.setdefault(_normalise(phrase), kind)
         self.cues = {kind: _phrase_regex(lists.get(f"cue:{kind}", ())) for kind in CUE_PRIORITY}
         self.title_parser: TitleParser = parser_for(lexicon)
+        # "... Job benefits: Free parking ..." - a known heading as a label inside a line, as in
+        # postings flattened onto one line by a job board or a scraper.
+        phrases = sorted(self.headings, key=len, reverse=True)
+        self.inline_label = re.compile(
+            r"(?:(?<=\s)|(?<=[.!?]))(" + "|".join(re.escape(p) for p in phrases) + r")\s*:\s",
+            re.IGNORECASE,
+        )
         self.labels = frozenset(_normalise(w) for w in lexicon.wordlists["titles"]["labels"])
 
     # -- headings ---------------------------------------------------------------------
@@ -211,13 +218,28 @@ class SectionReader:
                 kind, content_at = heading
                 sections.append(Section("heading", start, start + content_at))
                 current = kind
-                if content_at < len(line):
-                    self._add_text(sections, text, start + content_at, end, current)
-                continue
-            self._add_text(sections, text, start, end, current)
+                start += content_at
+            current = self._add_line(sections, text, start, end, current)
         return title, _merge(sections)
 
+    def _add_line(self, out: list[Section], text: str, start: int, end: int, current: str) -> str:
+        """Add a line's text, switching section at inline labels; returns the section in force
+        at the end of the line."""
+        cursor = start
+        for match in self.inline_label.finditer(text, start, end):
+            label = _normalise(match.group(1))
+            if label not in self.headings:
+                continue
+            self._add_text(out, text, cursor, match.start(), current)
+            out.append(Section("heading", match.start(), match.end()))
+            current = self.headings[label]
+            cursor = match.end()
+        self._add_text(out, text, cursor, end, current)
+        return current
+
     def _add_text(self, out: list[Section], text: str, start: int, end: int, current: str) -> None:
+        if start >= end:
+            return
         for s_start, s_end in _sentences(text, start, end):
             kind = current
             cue = self.sentence_kind(text[s_start:s_end])

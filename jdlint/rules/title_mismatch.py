@@ -20,6 +20,10 @@ MIN_CONFIDENCE = 0.4
 MIN_PRIMARY_SHARE = 0.45
 SPLIT_RATIO = 0.5  # a claimed role with half the primary's share makes an honest split
 AI_WASHING_MAX_AI_SHARE = 0.2
+MIN_DUTIES = 2  # duties (not just tool names) must back the role the verdict names
+# "Any other" mismatch has no AI signal to lean on: it needs a clearer picture.
+OTHER_MIN_SHARE = 0.55
+OTHER_MIN_DUTIES = 3
 
 _SENIORITY = re.compile(
     r"^\s*((?:(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head|chief|associate)\s+)+)",
@@ -51,6 +55,9 @@ def verdict(posting: Posting) -> Verdict | None:
         return None
     if max(shares.get(r, 0.0) for r in claimed) >= SPLIT_RATIO * shares[primary]:
         return None  # honestly split between the claimed role and another
+    duties = profile.duty_count(primary)
+    if duties < MIN_DUTIES:
+        return None
     ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
     if primary == "ai_engineer" and claimed & PRESTIGE_ROLES:
         return Verdict("prestige-ml-title", primary)
@@ -60,6 +67,8 @@ def verdict(posting: Posting) -> Verdict | None:
         return Verdict("ai-washing", primary)
     if "ai_engineer" in claimed and primary in ("ml_engineer", "research_scientist"):
         return Verdict("under-titled-ai", primary)
+    if shares[primary] < OTHER_MIN_SHARE or duties < OTHER_MIN_DUTIES:
+        return None
     return Verdict("title-duty-mismatch", primary)
 
 

@@ -1,0 +1,44 @@
+"""Every bundled posting gives the title roles, duty role and findings written beside it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
+
+
+def _posting_for(expected):
+    stem = expected.name.removesuffix(".expected.json")
+    (posting,) = [p for p in FIXTURES.glob(stem + ".*") if p != expected]
+    return posting
+
+
+def test_there_are_enough_fixtures():
+    assert len(EXPECTED) >= 30
+
+
+@pytest.mark.parametrize("expected_file", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_fixture(linter, expected_file):
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    result = linter.lint_file(_posting_for(expected_file))
+    assert result.error is None
+    assert (list(result.title.roles) if result.title else []) == expected["title_roles"]
+    assert result.profile.primary == expected["primary"]
+    assert sorted(f.name for f in result.findings) == sorted(expected["findings"])
+
+
+def test_fixtures_cover_every_role_and_mismatch_kind():
+    expectations = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
+    primaries = {e["primary"] for e in expectations}
+    from jdlint.roles import ROLE_IDS
+
+    assert set(ROLE_IDS) <= primaries
+    kinds = {name for e in expectations for name in e["findings"]}
+    assert {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-mismatch"} <= kinds
+    # close neighbours and honest splits that must stay quiet are part of the set
+    assert sum(1 for e in expectations if not e["findings"]) >= 15

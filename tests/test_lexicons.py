@@ -1,0 +1,111 @@
+"""Lexicons are data under test: schema-valid, no duplicates, every role present, user files
+extend or override by role id, and a broken file gives one clear error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jdlint.errors import LexiconError
+from jdlint.lexicon import _validator, load_lexicon, load_role_file
+from jdlint.roles import ROLE_IDS
+
+ROOT = Path(__file__).resolve().parents[1]
+LEXICON_FILES = sorted((ROOT / "lexicons").glob("*.json"))
+WORDLIST_FILES = sorted((ROOT / "lexicons" / "wordlists").glob("*.json"))
+
+
+def test_every_role_has_exactly_one_lexicon_file():
+    assert sorted(p.stem for p in LEXICON_FILES) == sorted(ROLE_IDS)
+
+
+@pytest.mark.parametrize("path", LEXICON_FILES, ids=lambda p: p.stem)
+def test_role_lexicon_is_valid_and_has_no_duplicate_terms(path):
+    lexicon = load_role_file(path)  # validates against the schema and checks duplicates
+    assert lexicon.role == path.stem
+    assert lexicon.skills and lexicon.duties and lexicon.title.terms and lexicon.title.heads
+    assert lexicon.sources
+
+
+@pytest.mark.parametrize("path", WORDLIST_FILES, ids=lambda p: p.stem)
+def test_wordlist_is_valid(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert not list(_validator("wordlist.schema.json").iter_errors(data))
+
+
+def test_lexicons_drawn_from_shared_data_credit_it():
+    credited = [
+        p
+        for p in LEXICON_FILES
+        if any("CC BY 4.0" in s for s in json.loads(p.read_text(encoding="utf-8"))["sources"])
+    ]
+    assert credited  # O*NET and SkillSpan are CC BY 4.0: attribution travels with the data
+
+
+def _write(tmp_path: Path, name: str, data: dict) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _role(**overrides):
+    data = {
+        "role": "ai_engineer",
+        "name": "AI Engineer",
+        "description": "test",
+        "title": {"terms": ["ai"], "heads": ["engineer"]},
+        "skills": [{"term": "Haystack", "variants": ["haystack"], "weight": 3}],
+        "duties": [],
+        "sources": ["test"],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_malformed_lexicon_names_file_and_json_path(tmp_path):
+    bad = _role(skills=[{"term": "X", "weight": "heavy"}])
+    path = _write(tmp_path, "bad.json", bad)
+    with pytest.raises(LexiconError) as error:
+        load_lexicon([path])
+    assert str(path) in str(error.value)
+    assert "$.skills[0].weight" in str(error.value)
+
+
+def test_lexicon_that_is_not_json(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"broken\.json:1:2: not valid JSON"):
+        load_lexicon([path])
+
+
+def test_duplicate_terms_within_a_role_are_refused(tmp_path):
+    dup = _role(
+        skills=[
+            {"term": "A", "variants": ["shared"], "weight": 1},
+            {"term": "B", "variants": ["shared"], "weight": 1},
+        ]
+    )
+    with pytest.raises(LexiconError, match="'shared' is listed under both 'A' and 'B'"):
+        load_lexicon([_write(tmp_path, "dup.json", dup)])
+
+
+def test_user_lexicon_extends_a_role_by_id(tmp_path, linter):
+    from jdlint.linter import Linter
+
+    extended = Linter(lexicons=[_write(tmp_path, "extra.json", _role())])
+    assert any(s.term == "Haystack" for s in extended.lexicon.roles["ai_engineer"].skills)
+    assert any(s.term == "LangChain" for s in extended.lexicon.roles["ai_engineer"].skills)
+    text = "AI Engineer\n\n- Build search with Haystack\n"
+    assert any(s.canonical == "Haystack" for s in extended.lint_text(text).skills)
+    assert not any(s.canonical == "Haystack" for s in linter.lint_text(text).skills)
+
+
+def test_user_lexicon_folder_and_missing_path(tmp_path):
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    _write(folder, "ai.json", _role())
+    assert "ai_engineer" in load_lexicon([folder]).roles
+    with pytest.raises(LexiconError, match="no such lexicon file or folder"):
+        load_lexicon([tmp_path / "nope"])

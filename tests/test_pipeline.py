@@ -1,0 +1,110 @@
+"""The spaCy components: sections, skills and duties on the Doc, and the factories exposed to
+every spaCy user through the ``spacy_factories`` entry point."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+import spacy
+
+from jdlint.pipeline import COMPONENTS, build_nlp
+
+POSTING = """\
+Senior Machine Learning Engineer
+
+About us
+Acme is an AI-powered platform. We are building cutting-edge AI with large language models.
+
+Responsibilities
+- Training ranking models on our own data with PyTorch
+- Trained and deployed scikit-learn classifiers
+- Engineer features for the fraud team
+
+Requirements
+- Experience with sklearn, Py Torch and scikit learn
+- LLMs or large language models are a plus
+
+Benefits
+- Free ChatGPT licences
+We are an equal opportunity employer.
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return build_nlp()(POSTING)
+
+
+def test_title_and_sections(doc):
+    assert doc._.jdlint_title.text == "Senior Machine Learning Engineer"
+    assert doc._.jdlint_title_roles == ("ml_engineer",)
+    kinds = [s.label_ for s in doc.spans["jdlint_sections"]]
+    assert kinds[:1] == ["title"]
+    for kind in ("about", "responsibilities", "requirements", "nice_to_have", "benefits", "eeo"):
+        assert kind in kinds
+
+
+def test_blurb_and_benefits_say_nothing_about_the_job(doc):
+    sections = {s.text: s.section for s in doc._.jdlint_skills}
+    assert sections["large language models"] in ("about", "nice_to_have")
+    assert sections["ChatGPT"] == "benefits"
+    evidence = [e for items in doc._.jdlint_profile.evidence.values() for e in items]
+    assert not any(e.section in ("about", "benefits", "eeo") for e in evidence)
+
+
+def test_skill_variants_are_one_skill(doc):
+    canon = [(s.text, s.canonical) for s in doc._.jdlint_skills]
+    assert ("PyTorch", "PyTorch") in canon and ("Py Torch", "PyTorch") in canon
+    assert ("sklearn", "scikit-learn") in canon and ("scikit learn", "scikit-learn") in canon
+    assert ("scikit-learn", "scikit-learn") in canon
+    assert ("LLMs", "LLM") in canon and ("large language models", "LLM") in canon
+
+
+def test_duties_are_lemma_aware(doc):
+    duties = {(d.verb, d.object) for d in doc._.jdlint_duties}
+    assert ("train", "ranking models") in duties
+    assert ("train", "scikit-learn classifiers") in duties
+    assert ("engineer", "features") in duties
+    assert all(d.section == "responsibilities" for d in doc._.jdlint_duties)
+
+
+def test_profile(doc):
+    profile = doc._.jdlint_profile
+    assert profile.primary == "ml_engineer"
+    assert 0 < profile.confidence <= 1
+    assert abs(sum(profile.shares.values()) - 1) < 1e-6
+
+
+def test_factories_are_exposed_through_the_entry_point():
+    points = importlib.metadata.entry_points(group="spacy_factories")
+    names = {p.name for p in points}
+    assert set(COMPONENTS) <= names
+
+
+def test_components_work_in_a_users_own_pipeline():
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    doc = nlp("Data Engineer\n\n- Build ETL pipelines with Airflow and dbt\n")
+    assert [s.canonical for s in doc._.jdlint_skills] == ["ETL", "Airflow", "dbt"]
+    assert doc._.jdlint_duties[0].verb == "build"
+
+
+def test_no_shared_mutable_defaults():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jdlint_sections")
+    nlp.add_pipe("jdlint_skills")
+    first, second = nlp("Data Engineer\n\nAirflow"), nlp("Data Engineer\n\nSpark")
+    assert first._.jdlint_skills is not second._.jdlint_skills
+    assert spacy.blank("en")("x")._.jdlint_skills is None
+
+
+def test_model_option_on_a_trained_pipeline():
+    model = next(
+        (m for m in ("en_core_web_sm", "en_core_web_md") if spacy.util.is_package(m)), None
+    )
+    if model is None:
+        pytest.skip("no trained English pipeline is installed (jdlint never downloads one)")
+    doc = build_nlp(model)(POSTING)
+    assert doc._.jdlint_profile.primary == "ml_engineer"
