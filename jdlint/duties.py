@@ -150,6 +150,9 @@ class DutiesComponent:
         if i == 0:
             return True
         before = doc[i - 1]
+        if before.text in ("-", "/") and not before.whitespace_ and i > 1:
+            if not doc[i - 2].whitespace_:
+                return False  # "no-code", "CI/CD": part of a compound word
         return (
             before.is_punct
             or before.is_space

@@ -31,6 +31,9 @@ DEFAULT_SECTION_WEIGHTS = {
 }
 DUTY_WEIGHT = 1.5  # a task phrase says more about the job than a tool's name
 REPEAT_DECAY = 0.5  # the n-th mention of the same thing counts REPEAT_DECAY ** (n - 1)
+# Text before the first heading of a posting that has a responsibilities or requirements
+# section is mostly the company blurb, cue or no cue.
+INTRO_WEIGHT_WITH_SECTIONS = 0.2
 MIN_EVIDENCE = 4.0  # below this total weight there is no primary role
 CONFIDENCE_SATURATION = 8.0  # total weight at which evidence counts as half-way conclusive
 
@@ -58,22 +61,26 @@ class RoleProfile:
     total: float
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
-    def duty_count(self, role: str) -> int:
-        """How many duties with distinct objects weigh toward a role, outside the requirements
-        ("train and deploy models" is one; "experience building X" is a requirement)."""
+    def duty_count(self, *roles: str) -> int:
+        """How many duties with distinct objects weigh toward any of the roles, outside the
+        requirements ("train and deploy models" is one; "experience building X" is a
+        requirement, not a duty)."""
         return len(
             {
                 e.end
+                for role in roles
                 for e in self.evidence.get(role, [])
                 if e.kind == "duty" and e.section not in ("requirements", "nice_to_have")
             }
         )
 
     def strongest(self, role: str, limit: int = 4) -> list[Evidence]:
-        """The strongest distinct pieces of evidence for a role, in the order of the text."""
+        """The strongest distinct pieces of evidence for a role, duties before tool names, in
+        the order of the text."""
         chosen: list[Evidence] = []
         seen: set[str] = set()
-        for item in sorted(self.evidence.get(role, []), key=lambda e: -e.weight):
+        ranked = sorted(self.evidence.get(role, []), key=lambda e: (e.kind != "duty", -e.weight))
+        for item in ranked:
             key = item.text.lower()
             if key in seen or any(item.start < c.end and c.start < item.end for c in chosen):
                 continue
@@ -93,6 +100,10 @@ def build_profile(
         items.append(("skill", skill.canonical.lower(), skill))
     for duty in doc._.jdlint_duties or []:
         items.append(("duty", f"{duty.verb}|{duty.object.lower()}", duty))
+    sections = doc._.jdlint_sections or []
+    headed = {b.kind for a, b in zip(sections, sections[1:], strict=False) if a.kind == "heading"}
+    if headed & {"responsibilities", "requirements"}:
+        section_weights = {**section_weights, "intro": INTRO_WEIGHT_WITH_SECTIONS}
     scores = dict.fromkeys(ROLE_IDS, 0.0)
     evidence: dict[str, list[Evidence]] = {}
     seen: dict[tuple[str, str, str], int] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..results import Finding
-from ..roles import AI_ML_ROLES, PRESTIGE_ROLES, are_close_neighbours
+from ..roles import AI_ML_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
 from .base import Posting, Rule
 
 MIN_EVIDENCE = 8.0  # total weighted evidence before any verdict
@@ -47,26 +47,31 @@ def verdict(posting: Posting) -> Verdict | None:
     claimed = set(title.roles)
     if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
         return None
-    if (
-        profile.total < MIN_EVIDENCE
-        or profile.confidence < MIN_CONFIDENCE
-        or shares[primary] < MIN_PRIMARY_SHARE
-    ):
+    if profile.total < MIN_EVIDENCE:
+        return None
+    if claimed <= AI_ML_ROLES:
+        if primary in AI_ML_ROLES | {"data_scientist"}:
+            pass  # AI/ML work under another AI/ML title: judged below
+        else:
+            # Washing is about what is missing: the duties need not agree on one other role.
+            ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
+            other = [r for r in ROLE_IDS if r not in AI_ML_ROLES]
+            if ai_share <= AI_WASHING_MAX_AI_SHARE and profile.duty_count(*other) >= MIN_DUTIES + 1:
+                return Verdict("ai-washing", primary)
+            return None
+    if profile.confidence < MIN_CONFIDENCE or shares[primary] < MIN_PRIMARY_SHARE:
         return None
     if max(shares.get(r, 0.0) for r in claimed) >= SPLIT_RATIO * shares[primary]:
         return None  # honestly split between the claimed role and another
     duties = profile.duty_count(primary)
     if duties < MIN_DUTIES:
         return None
-    ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
     if primary == "ai_engineer" and claimed & PRESTIGE_ROLES:
         return Verdict("prestige-ml-title", primary)
-    if claimed <= AI_ML_ROLES and primary not in AI_ML_ROLES | {"data_scientist"}:
-        if ai_share > AI_WASHING_MAX_AI_SHARE:
-            return None  # some AI/ML work: a mixed posting, not washing
-        return Verdict("ai-washing", primary)
     if "ai_engineer" in claimed and primary in ("ml_engineer", "research_scientist"):
         return Verdict("under-titled-ai", primary)
+    if claimed == {"software_engineer"} and primary in AI_ML_ROLES:
+        return None  # AI engineers are software engineers: a broad title, not the wrong one
     if shares[primary] < OTHER_MIN_SHARE or duties < OTHER_MIN_DUTIES:
         return None
     return Verdict("title-duty-mismatch", primary)
@@ -78,13 +83,26 @@ def _role_list(posting: Posting, roles: tuple[str, ...]) -> str:
 
 
 def _suggested_title(posting: Posting, role: str) -> str:
+    """The role's title, keeping the posting's seniority ("Senior AI Engineer")."""
     assert posting.title is not None
     seniority = _SENIORITY.match(posting.title.text)
     prefix = seniority.group(1).strip().title() + " " if seniority else ""
     return f"{prefix}{posting.lexicon.role_name(role)}"
 
 
+def _suggestion(posting: Posting, primary: str) -> str:
+    """'consider X'; when no single role dominates, the two the duties lean to."""
+    shares = posting.profile.shares
+    first = f"'{_suggested_title(posting, primary)}'"
+    if shares[primary] >= MIN_PRIMARY_SHARE:
+        return f"consider {first}"
+    second = max((r for r in shares if r != primary), key=lambda r: shares[r])
+    return f"consider {first} or '{_suggested_title(posting, second)}'"
+
+
 def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
+    """The finding for ``rule`` if the posting's verdict is of its kind; ``what`` says what
+    the duties are, after the share of the evidence they hold."""
     result = verdict(posting)
     if result is None or result.kind != rule.name:
         return
@@ -94,17 +112,19 @@ def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
     cited = ", ".join(
         f"'{e.text}' (line {posting.source.position(e.start).line})" for e in evidence
     )
-    share = posting.profile.shares[result.primary]
+    shares = posting.profile.shares
     primary_name = posting.lexicon.role_name(result.primary)
-    suggestion = _suggested_title(posting, result.primary)
+    suggestion = _suggestion(posting, result.primary)
+    if result.kind == AI_WASHING.name:
+        ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
+        share = f"only {ai_share:.0%} of the evidence is AI/ML work"
+    else:
+        share = f"{shares[result.primary]:.0%} of the evidence"
     message = (
         f"title '{title.text}' names {_role_list(posting, title.roles)}, but the duties describe "
-        f"{primary_name} work ({share:.0%} of the evidence): {what}; evidence: {cited}; "
-        f"consider '{suggestion}'"
+        f"{primary_name} work ({share}): {what}; evidence: {cited}; {suggestion}"
     )
-    yield posting.finding(
-        rule, title.start, title.end, message, f"consider '{suggestion}'", evidence
-    )
+    yield posting.finding(rule, title.start, title.end, message, suggestion, evidence)
 
 
 def _check_prestige(posting: Posting) -> Iterator[Finding]:
@@ -116,7 +136,7 @@ def _check_prestige(posting: Posting) -> Iterator[Finding]:
 
 
 def _check_ai_washing(posting: Posting) -> Iterator[Finding]:
-    yield from _report(posting, AI_WASHING, "little or no AI/ML work")
+    yield from _report(posting, AI_WASHING, "the title promises AI/ML work the job does not hold")
 
 
 def _check_under_titled(posting: Posting) -> Iterator[Finding]:
