@@ -8,18 +8,21 @@ of evidence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .duties import DutyHit
 from .extensions import register_extensions
 from .roles import ROLE_IDS
 
 DEFAULT_SECTION_WEIGHTS = {
     "responsibilities": 1.0,
     "body": 0.7,
-    "intro": 0.5,
+    "intro": 0.8,
     "requirements": 0.5,
     "nice_to_have": 0.15,
     "title": 0.0,
@@ -36,6 +39,16 @@ REPEAT_DECAY = 0.5  # the n-th mention of the same thing counts REPEAT_DECAY ** 
 INTRO_WEIGHT_WITH_SECTIONS = 0.2
 MIN_EVIDENCE = 4.0  # below this total weight there is no primary role
 CONFIDENCE_SATURATION = 8.0  # total weight at which evidence counts as half-way conclusive
+
+
+class Hit(Protocol):
+    """What the profile reads of a SkillHit or a DutyHit."""
+
+    text: str
+    start: int
+    end: int
+    roles: dict[str, float]
+    section: str
 
 
 @dataclass(frozen=True)
@@ -95,11 +108,23 @@ def build_profile(
     doc: Doc, section_weights: dict[str, float], min_evidence: float = MIN_EVIDENCE
 ) -> RoleProfile:
     """The role profile of a Doc that has been through the skills and duties components."""
-    items: list[tuple[str, str, object]] = []
-    for skill in doc._.jdlint_skills or []:
-        items.append(("skill", skill.canonical.lower(), skill))
+    items: list[tuple[str, str, Hit]] = []
+    # Coordinated verbs share one object: "extract, clean and transform data" is one piece of
+    # evidence, weighed by its strongest verb.
+    strongest: dict[int, DutyHit] = {}
     for duty in doc._.jdlint_duties or []:
+        best = strongest.get(duty.end)
+        if best is None or max(duty.roles.values()) > max(best.roles.values()):
+            strongest[duty.end] = duty
+    for duty in strongest.values():
         items.append(("duty", f"{duty.verb}|{duty.object.lower()}", duty))
+    # A skill that is a duty's object is already counted, as part of the duty.
+    inside = sorted((d.start, d.end) for d in strongest.values())
+    for skill in doc._.jdlint_skills or []:
+        k = bisect.bisect_right(inside, (skill.start, len(doc.text))) - 1
+        if k >= 0 and inside[k][0] <= skill.start and skill.end <= inside[k][1]:
+            continue
+        items.append(("skill", skill.canonical.lower(), skill))
     sections = doc._.jdlint_sections or []
     headed = {b.kind for a, b in zip(sections, sections[1:], strict=False) if a.kind == "heading"}
     if headed & {"responsibilities", "requirements"}:
@@ -108,19 +133,19 @@ def build_profile(
     evidence: dict[str, list[Evidence]] = {}
     seen: dict[tuple[str, str, str], int] = {}
     # Strongest sections first, so a repeat in the blurb never outranks the duty itself.
-    items.sort(key=lambda it: -section_weights.get(it[2].section, 0.0))  # type: ignore[attr-defined]
+    items.sort(key=lambda it: -section_weights.get(it[2].section, 0.0))
     for kind, key, hit in items:
-        section_weight = section_weights.get(hit.section, 0.0)  # type: ignore[attr-defined]
+        section_weight = section_weights.get(hit.section, 0.0)
         if section_weight <= 0:
             continue
         factor = DUTY_WEIGHT if kind == "duty" else 1.0
-        for role, weight in hit.roles.items():  # type: ignore[attr-defined]
+        for role, weight in hit.roles.items():
             count = seen.get((kind, key, role), 0)
             seen[(kind, key, role)] = count + 1
             value = weight * section_weight * factor * REPEAT_DECAY**count
             scores[role] = scores.get(role, 0.0) + value
             evidence.setdefault(role, []).append(
-                Evidence(kind, hit.text, hit.start, hit.end, role, value, hit.section)  # type: ignore[attr-defined]
+                Evidence(kind, hit.text, hit.start, hit.end, role, value, hit.section)
             )
     total = sum(scores.values())
     shares = {role: (score / total if total else 0.0) for role, score in scores.items()}

@@ -24,6 +24,7 @@ MIN_DUTIES = 2  # duties (not just tool names) must back the role the verdict na
 # "Any other" mismatch has no AI signal to lean on: it needs a clearer picture.
 OTHER_MIN_SHARE = 0.55
 OTHER_MIN_DUTIES = 3
+OTHER_SPLIT_RATIO = 0.3  # and the title's own role must be nearly absent
 
 _SENIORITY = re.compile(
     r"^\s*((?:(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head|chief|associate)\s+)+)",
@@ -73,6 +74,8 @@ def verdict(posting: Posting) -> Verdict | None:
     if claimed == {"software_engineer"} and primary in AI_ML_ROLES:
         return None  # AI engineers are software engineers: a broad title, not the wrong one
     if shares[primary] < OTHER_MIN_SHARE or duties < OTHER_MIN_DUTIES:
+        return None
+    if max(shares.get(r, 0.0) for r in claimed) >= OTHER_SPLIT_RATIO * shares[primary]:
         return None
     return Verdict("title-duty-mismatch", primary)
 
