@@ -101,6 +101,7 @@ class DutiesComponent:
         }
         section_of = _token_sections(doc)
         tagged = doc.has_annotation("POS")
+        parsed = doc.has_annotation("DEP")
         hits = []
         for i in range(len(doc)):
             if section_of[i] in SKIPPED_SECTIONS or i in in_skill:
@@ -108,7 +109,9 @@ class DutiesComponent:
             verb = self._verb_at(lemmas, i)
             if verb is None or not self._is_verb(doc, i, tagged):
                 continue
-            found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at)
+            # With a parse, the object must sit in the verb's subtree ("train ... models").
+            allowed = {t.i for t in doc[i].subtree} if parsed else None
+            found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at, allowed)
             if found is None:
                 continue
             obj_start, end, roles = found
@@ -167,12 +170,15 @@ class DutiesComponent:
         start: int,
         verb: tuple[str, ...],
         skills_at: dict[int, SkillHit],
+        allowed: set[int] | None = None,
     ) -> tuple[int, int, dict[str, float]] | None:
         objects = self.objects.get(verb, {})
         takes_skills = verb in self.skill_verbs
         for j in range(start, min(start + WINDOW, len(doc))):
             if self._breaks_clause(doc, lemmas, j):
                 return None
+            if allowed is not None and j not in allowed:
+                continue
             found = self._lexicon_object(objects, lemmas, j)
             skill = skills_at.get(j)
             if skill is not None:

@@ -108,3 +108,23 @@ def test_model_option_on_a_trained_pipeline():
         pytest.skip("no trained English pipeline is installed (jdlint never downloads one)")
     doc = build_nlp(model)(POSTING)
     assert doc._.jdlint_profile.primary == "ml_engineer"
+
+
+def test_model_option_takes_a_pipeline_path_and_uses_its_tags(tmp_path):
+    """A saved pipeline with a part-of-speech component: its tags decide what is a verb."""
+    from spacy.language import Language
+
+    @Language.component("jdlint_test_tagger")
+    def tagger(doc):
+        for token in doc:
+            token.pos_ = "VERB" if token.lower_ in {"build", "write"} else "NOUN"
+        return doc
+
+    base = spacy.blank("en")
+    base.add_pipe("jdlint_test_tagger")
+    base.to_disk(tmp_path / "tagged")
+    nlp = build_nlp(str(tmp_path / "tagged"))
+    assert nlp.pipe_names[0] == "jdlint_test_tagger"
+    doc = nlp("Data Engineer\n\n- Build ETL pipelines\n- Design dashboards\n")
+    # "Design" is tagged as a noun here, so only "Build" starts a duty.
+    assert [d.verb for d in doc._.jdlint_duties] == ["build"]
