@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 _SEPARATORS = re.compile(r"\s[-–—|:]\s|[,()\[\]|]|\s[-–—]|[-–—]\s|\s@\s")
 _TOKEN = re.compile(r"\.net|c\+\+|c#|node\.js|next\.js|a/b|[a-z0-9]+(?:[+#]+)?", re.IGNORECASE)
 _MASK = re.compile(r"<[A-Z_]+>")
+_ALTERNATIVES = re.compile(r"\s+/\s+|\s+or\s+|(?<=[a-z])/(?=[A-Z][a-z])|\s+&\s+", re.IGNORECASE)
 _GENDER = re.compile(r"\b[mfwdxh]\s*/+\s*[mfwdxh](?:\s*/+\s*[mfwdxh])?\b", re.IGNORECASE)
 
 AI_QUALIFIER_ROLES = ("ai_engineer", "ml_engineer", "mlops_engineer")
@@ -107,6 +108,17 @@ class TitleParser:
         return [w for i, w in enumerate(words) if w not in self.noise or i == len(words) - 1]
 
     def read(self, text: str) -> TitleReading:
+        """The roles a title claims; "Data Scientist / ML Engineer" claims both titles'."""
+        alternatives = _ALTERNATIVES.split(text)
+        if len(alternatives) > 1:
+            readings = [self._read_one(part) for part in alternatives]
+            if all(r.head is not None for r in readings):
+                roles = {role for r in readings for role in r.roles}
+                ordered = tuple(r for r in self.role_order if r in roles)
+                return TitleReading(ordered, readings[-1].head)
+        return self._read_one(text)
+
+    def _read_one(self, text: str) -> TitleReading:
         segments = [self._strip_noise(s) for s in self._segments(text)]
         segments = [s for s in segments if s]
         head_at = None

@@ -33,6 +33,8 @@ from jdlint.title import read_title
         ("Business Intelligence Analyst", {"data_analyst"}),
         ("Statistician", {"data_scientist"}),
         ("Research Software Engineer", {"software_engineer"}),
+        ("Data Scientist / ML Engineer", {"data_scientist", "ml_engineer"}),
+        ("Data Analyst or Data Scientist", {"data_analyst", "data_scientist"}),
     ],
 )
 def test_title_roles(title, roles):
@@ -51,3 +53,28 @@ def test_title_roles(title, roles):
 )
 def test_titles_claiming_none_of_the_roles(title):
     assert read_title(title).roles == ()
+
+
+@pytest.mark.parametrize(
+    ("posting", "title"),
+    [
+        ("# Senior Data Engineer\n\nBuild pipelines.", "Senior Data Engineer"),
+        (
+            "Acme GmbH\nJob title: Machine Learning Engineer\nLocation: Berlin",
+            "Machine Learning Engineer",
+        ),
+        ("Acme Inc.\n\nSenior AI Engineer (Remote)\n\nAbout us", "Senior AI Engineer (Remote)"),
+        (
+            "React ( Native ) Developer <ORGANIZATION> Date posted: 2021 Job description ...",
+            "React ( Native ) Developer",
+        ),
+        (
+            "Acme is looking for a Lead Integration Developer to join the team.",
+            "Lead Integration Developer",
+        ),
+        ("We are a fast-growing fintech. You will build our payment APIs in Go.", None),
+    ],
+)
+def test_title_is_found_where_postings_put_it(linter, posting, title):
+    found = linter.nlp(posting)._.jdlint_title
+    assert (found.text if found is not None else None) == title
