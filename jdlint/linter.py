@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .config import Config
 from .errors import InputError
 from .lexicon import load_lexicon
 from .pipeline import build_nlp
-from .results import Duty, FileResult, Profile, Skill, Title
+from .results import Duty, FileResult, Finding, Profile, Skill, Title
 from .role_profile import RoleProfile
-from .rules import ALL_RULES, Posting, Rule
+from .rules import ALL_RULES, Posting
+from .rules.suppression import (
+    UNUSED_SUPPRESSION,
+    apply_suppressions,
+    parse_directives,
+    unused_directives,
+)
 from .source import DEFAULT_MAX_BYTES, Source, read_source
+
+# Codes and names (lower case) -> code, for suppression comments.
+_RULE_KEYS = {k: r.code for r in ALL_RULES for k in (r.code.lower(), r.name)}
 
 BATCH_SIZE = 64
 
@@ -23,7 +34,8 @@ class Linter:
     """Loads the pipeline and lexicons once; lints any number of postings.
 
     ``model`` puts jdlint's components on an installed spaCy pipeline instead of
-    ``spacy.blank("en")``; ``lexicons`` adds lexicon files or folders to the built-in ones.
+    ``spacy.blank("en")``; ``lexicons`` adds lexicon files or folders to the built-in ones;
+    ``config`` selects rules, per-file ignores and severities (default: every rule).
     """
 
     def __init__(
@@ -31,13 +43,14 @@ class Linter:
         model: str | None = None,
         lexicons: Sequence[str | Path] = (),
         *,
-        rules: Sequence[Rule] = ALL_RULES,
+        config: Config | None = None,
         encoding: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
+        self.config = config or Config()
+        lexicons = [*lexicons, *self.config.lexicon_paths()]
         self.lexicon = load_lexicon(lexicons)
         self.nlp = build_nlp(model, lexicons, max_length=max(max_bytes, 1) * 2)
-        self.rules = tuple(rules)
         self.encoding = encoding
         self.max_bytes = max_bytes
 
@@ -49,11 +62,16 @@ class Linter:
         """Lint one file; an unreadable file gives a result whose ``error`` says why."""
         return self.lint_files([path])[0]
 
-    def lint_files(self, paths: Iterable[str | Path | Source | FileResult]) -> list[FileResult]:
+    def lint_files(
+        self,
+        paths: Iterable[str | Path | Source | FileResult],
+        config_for: Callable[[str], Config] | None = None,
+    ) -> list[FileResult]:
         """Lint files in order; each unreadable one gives a result with ``error`` set.
 
         Items may also be already-decoded Sources, or FileResults (passed through as they are,
-        e.g. an input that failed before it got here)."""
+        e.g. an input that failed before it got here). ``config_for`` gives the configuration
+        for a path when it differs per file (the CLI's discovery); default ``self.config``."""
         slots: list[FileResult | Source] = []
         for path in paths:
             if isinstance(path, (Source, FileResult)):
@@ -63,11 +81,14 @@ class Linter:
                 slots.append(read_source(path, encoding=self.encoding, max_bytes=self.max_bytes))
             except InputError as exc:
                 slots.append(FileResult(path=str(path), error=str(exc)))
-        linted = self.lint_sources([s for s in slots if isinstance(s, Source)])
+        linted = self.lint_sources([s for s in slots if isinstance(s, Source)], config_for)
         return [s if isinstance(s, FileResult) else next(linted) for s in slots]
 
-    def lint_sources(self, sources: Iterable[Source]) -> Iterator[FileResult]:
+    def lint_sources(
+        self, sources: Iterable[Source], config_for: Callable[[str], Config] | None = None
+    ) -> Iterator[FileResult]:
         """Lint decoded postings, batched through ``nlp.pipe``, in order."""
+        self._config_for = config_for or (lambda _path: self.config)
         sources = list(sources)
         texts = (s.text for s in sources if s.text.strip())
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
@@ -112,12 +133,7 @@ class Linter:
             for h in doc._.jdlint_duties
         )
         posting = Posting(source, title, profile, self.lexicon)
-        findings = tuple(
-            sorted(
-                (f for rule in self.rules for f in rule.check(posting)),
-                key=lambda f: (f.start, f.code),
-            )
-        )
+        findings = tuple(sorted(self._findings(posting), key=lambda f: (f.start, f.code)))
         return FileResult(
             path=source.path,
             title=title,
@@ -129,6 +145,36 @@ class Linter:
             skills=skills,
             duties=duties,
             findings=findings,
+        )
+
+    def _findings(self, posting: Posting) -> list[Finding]:
+        """Findings of the rules selected for the file, less suppressed ones, plus unused
+        suppressions, at the configured severities."""
+        config = self._config_for(posting.source.path)
+        rules = config.rules_for(posting.source.path)
+        findings = [f for rule in rules if rule.check for f in rule.check(posting)]
+        if "jdlint" in posting.source.text:
+            directives = parse_directives(posting.source, _RULE_KEYS)
+            findings = apply_suppressions(findings, directives)
+            if UNUSED_SUPPRESSION in rules:
+                findings.extend(_unused_findings(posting, directives))
+        by_code = {r.code: r for r in ALL_RULES}
+        return [replace(f, severity=config.severity_of(by_code[f.code])) for f in findings]
+
+
+def _unused_findings(posting: Posting, directives: list) -> Iterator[Finding]:
+    for directive in unused_directives(directives):
+        if directive.unknown:
+            what = f"names unknown rules: {', '.join(directive.unknown)}"
+        else:
+            names = ", ".join(directive.selectors) or "all rules"
+            what = f"suppresses nothing ({names})"
+        yield posting.finding(
+            UNUSED_SUPPRESSION,
+            directive.start,
+            directive.end,
+            f"jdlint {directive.action} comment {what}",
+            "remove the comment, or name the rule it is meant for",
         )
 
 

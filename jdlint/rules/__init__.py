@@ -1,12 +1,17 @@
 """The rule catalogue: every rule with its stable code, name, severity and documentation.
 
-A rule is a module-level ``Rule`` whose ``check`` takes a ``Posting`` and yields findings.
-Codes are ``JD`` + three digits, one family per hundred: JD1xx is the title against the duties.
+Codes are ``JD`` + three digits, one family per hundred: JD0xx is about jdlint itself (its
+suppression comments), JD1xx the title against the duties. Rules are selected by code, code
+prefix ("JD1") or name ("ai-washing").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..errors import JdlintError
 from .base import Posting, Rule
+from .suppression import UNUSED_SUPPRESSION
 from .title_mismatch import (
     AI_WASHING,
     MISSING_TITLE,
@@ -16,6 +21,7 @@ from .title_mismatch import (
 )
 
 ALL_RULES: tuple[Rule, ...] = (
+    UNUSED_SUPPRESSION,
     PRESTIGE_ML_TITLE,
     AI_WASHING,
     UNDER_TITLED_AI,
@@ -31,4 +37,42 @@ def rule_by_code_or_name(key: str) -> Rule | None:
     return None
 
 
-__all__ = ["ALL_RULES", "Posting", "Rule", "rule_by_code_or_name"]
+def matching_rules(selector: str) -> list[Rule]:
+    """Rules a selector names: "ALL", a code, a code prefix ("JD1") or a name."""
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return list(ALL_RULES)
+    rule = rule_by_code_or_name(key)
+    if rule is not None:
+        return [rule]
+    found = [
+        r for r in ALL_RULES if key.upper().startswith("JD") and r.code.startswith(key.upper())
+    ]
+    if not found:
+        raise JdlintError(f"unknown rule, code prefix or name '{selector}' (see 'jdlint rules')")
+    return found
+
+
+def resolve_selectors(
+    select: Iterable[str] | None, ignore: Iterable[str], extend_select: Iterable[str]
+) -> tuple[Rule, ...]:
+    """Rules in catalogue order: ``select`` (all when None) plus ``extend_select``, less
+    ``ignore``."""
+    chosen = (
+        {r.code for s in select for r in matching_rules(s)}
+        if select is not None
+        else {r.code for r in ALL_RULES}
+    )
+    chosen |= {r.code for s in extend_select for r in matching_rules(s)}
+    chosen -= {r.code for s in ignore for r in matching_rules(s)}
+    return tuple(r for r in ALL_RULES if r.code in chosen)
+
+
+__all__ = [
+    "ALL_RULES",
+    "Posting",
+    "Rule",
+    "matching_rules",
+    "resolve_selectors",
+    "rule_by_code_or_name",
+]

@@ -63,4 +63,5 @@ class Rule:
     severity: str
     summary: str
     explanation: str
-    check: Callable[[Posting], Iterable[Finding]]
+    # None for rules another pass reports (unused suppressions come from the suppression pass).
+    check: Callable[[Posting], Iterable[Finding]] | None

@@ -1,0 +1,212 @@
+"""Configuration: ``[tool.jdlint]`` in pyproject.toml, ``[jdlint]`` in setup.cfg, or
+``.jdlint.toml``, found from each linted file's folder upward to the repository root, and
+validated against ``schemas/config.schema.json``. Command-line flags override it."""
+
+from __future__ import annotations
+
+import configparser
+import fnmatch
+import json
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import JdlintError
+from .rules import Rule, resolve_selectors
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+CONFIG_FILES = (".jdlint.toml", "pyproject.toml", "setup.cfg")
+
+
+class ConfigError(JdlintError):
+    """A configuration file is unreadable or not valid."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings in force for a file. ``root`` is where relative paths and globs start."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "info"
+    root: Path = field(default_factory=Path.cwd)
+    path: str | None = None  # the file it came from
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules selected for every file under this config."""
+        return resolve_selectors(self.select, self.ignore, self.extend_select)
+
+    def rules_for(self, file: str | Path) -> tuple[Rule, ...]:
+        """The rules selected for one file, after its per-file ignores."""
+        relative = self._relative(file)
+        ignored: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if _glob_match(relative, pattern):
+                ignored.extend(selectors)
+        if not ignored:
+            return self.rules()
+        skip = {r.code for r in resolve_selectors(list(ignored), (), ())}
+        return tuple(r for r in self.rules() if r.code not in skip)
+
+    def excludes(self, file: str | Path) -> bool:
+        relative = self._relative(file)
+        return any(_glob_match(relative, pattern) for pattern in self.exclude)
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.code) or self.severity.get(rule.name) or rule.severity
+
+    def fails(self, severity: str) -> bool:
+        return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[self.fail_on]
+
+    def lexicon_paths(self) -> tuple[str, ...]:
+        return tuple(str((self.root / p).resolve()) for p in self.lexicons)
+
+    def _relative(self, file: str | Path) -> str:
+        try:
+            return Path(os.path.relpath(Path(file).resolve(), self.root.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            return Path(file).as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """A glob matches the relative path, or its file name when it has no slash."""
+    if fnmatch.fnmatch(relative, pattern):
+        return True
+    return "/" not in pattern and fnmatch.fnmatch(relative.rsplit("/", 1)[-1], pattern)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    text = resources.files("jdlint.schemas").joinpath("config.schema.json").read_text("utf-8")
+    return Draft202012Validator(json.loads(text))
+
+
+def _from_mapping(data: dict[str, Any], path: Path, where: str) -> Config:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        key = ".".join(str(p) for p in error.absolute_path)
+        if error.validator == "additionalProperties" and not key:
+            unknown = sorted(set(data) - set(_validator().schema["properties"]))
+            raise ConfigError(f"{path}: {where}: unknown key '{unknown[0]}'")
+        raise ConfigError(f"{path}: {where}.{key}: {error.message}")
+    try:
+        resolve_selectors(data.get("select"), data.get("ignore", ()), data.get("extend-select", ()))
+        for selectors in data.get("per-file-ignores", {}).values():
+            resolve_selectors(selectors, (), ())
+        for key in data.get("severity", {}):
+            resolve_selectors([key], (), ())
+    except JdlintError as exc:
+        raise ConfigError(f"{path}: {where}: {exc}") from None
+    return Config(
+        select=tuple(data["select"]) if "select" in data else None,
+        ignore=tuple(data.get("ignore", ())),
+        extend_select=tuple(data.get("extend-select", ())),
+        per_file_ignores={k: tuple(v) for k, v in data.get("per-file-ignores", {}).items()},
+        exclude=tuple(data.get("exclude", ())),
+        lexicons=tuple(data.get("lexicons", ())),
+        severity=dict(data.get("severity", {})),
+        fail_on=data.get("fail-on", "info"),
+        root=path.parent,
+        path=str(path),
+    )
+
+
+def _split_list(value: str) -> list[str]:
+    return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
+
+
+def _setup_cfg_mapping(section: configparser.SectionProxy) -> dict[str, Any]:
+    """setup.cfg values are strings: lists are comma- or line-separated; per-file-ignores and
+    severity are ``key: value`` lines (as flake8 writes them)."""
+    data: dict[str, Any] = {}
+    for key, value in section.items():
+        if key in ("per-file-ignores", "severity"):
+            table: dict[str, Any] = {}
+            for line in value.splitlines():
+                if not line.strip():
+                    continue
+                name, _, rest = line.partition(":")
+                if key == "severity":
+                    table[name.strip()] = rest.strip()
+                else:
+                    table[name.strip()] = _split_list(rest)
+            data[key] = table
+        elif key == "fail-on":
+            data[key] = value.strip()
+        else:
+            data[key] = _split_list(value)
+    return data
+
+
+def load_config_file(path: str | Path) -> Config | None:
+    """The jdlint configuration in a file, or None when the file has no jdlint section."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "setup.cfg" or path.suffix == ".cfg":
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read_string(text, source=str(path))
+        except configparser.Error as exc:
+            raise ConfigError(f"{path}: not a valid INI file: {exc}") from None
+        if not parser.has_section("jdlint"):
+            return None
+        return _from_mapping(_setup_cfg_mapping(parser["jdlint"]), path, "[jdlint]")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("jdlint")
+        if section is None:
+            return None
+        return _from_mapping(section, path, "[tool.jdlint]")
+    return _from_mapping(data, path, "top level")
+
+
+def discover_config(start: str | Path) -> Config:
+    """The configuration for a file or folder: the nearest config file from ``start``'s folder
+    upward, stopping at the repository root (a folder holding .git). Default if none."""
+    folder = Path(start).resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return _discover_in(folder)
+
+
+@lru_cache(maxsize=256)
+def _discover_in(folder: Path) -> Config:
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file():
+                config = load_config_file(path)
+                if config is not None:
+                    return config
+        if (candidate / ".git").exists():
+            break
+    return Config(root=Path.cwd())
+
+
+def with_overrides(config: Config, **overrides: Any) -> Config:
+    """The config with command-line values (those not None) in place of its own."""
+    values = {k: v for k, v in overrides.items() if v is not None}
+    return replace(config, **values)
