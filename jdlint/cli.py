@@ -1,12 +1,17 @@
-"""The ``jdlint`` command: arguments, input discovery, output and exit codes.
+"""The ``jdlint`` command: arguments, configuration, input discovery, output and exit codes.
 
-Exit codes: 0 no findings, 1 findings, 2 a usage error or an input that could not be read.
+``jdlint PATH...`` lints (it is short for ``jdlint check PATH...``); ``jdlint rules`` lists the
+rules and ``jdlint rule CODE`` explains one. Exit codes: 0 no findings at or above --fail-on,
+1 findings, 2 a usage error or an input that could not be read.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +21,31 @@ from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "concise", "json", "sarif", "github")
+SEVERITIES = ("error", "warning", "info")
+
+
+class _DefaultToCheck(click.Group):
+    """``jdlint posting.txt`` runs ``check``; ``jdlint rules`` and ``jdlint rule X`` do not."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")
+        ):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jdlint")
+def main() -> None:
+    """Lint job postings: does the title name the specialist the duties describe?"""
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
 
 
 def _expand_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -47,15 +77,47 @@ def _read_stdin(encoding: str | None, max_bytes: int) -> Source | FileResult:
         return FileResult("<stdin>", error=str(exc))
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+def _statistics(results: list[FileResult]) -> str:
+    counts = Counter((f.code, f.name) for r in results for f in r.findings)
+    rows = [f"{n:>5}  {code}  {name}" for (code, name), n in counts.most_common()]
+    return "\n".join(rows) + ("\n" if rows else "")
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write output to a file.")
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
+)
+@click.option("--ignore", multiple=True, help="Rules not to run.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that exits 1 [info]."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file instead of discovering one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes.",
 )
 @click.option("--model", default=None, help="An installed spaCy pipeline to build on.")
 @click.option(
@@ -73,41 +135,93 @@ def _read_stdin(encoding: str | None, max_bytes: int) -> Source | FileResult:
     show_default=True,
     help="Skip inputs larger than this.",
 )
-@click.version_option(__version__, prog_name="jdlint")
-def main(
+def check(
     paths: tuple[str, ...],
     output_format: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    config_path: str | None,
+    isolated: bool,
+    jobs: int,
     model: str | None,
     lexicons: tuple[str, ...],
     encoding: str | None,
     max_bytes: int,
 ) -> None:
-    """Lint job postings: does the title name the specialist the duties describe?
-
-    PATHS are posting files, directories (searched for .txt and .md files) or - for stdin.
-    """
+    """Lint PATHS: posting files, directories (searched for .txt and .md files) or - for stdin."""
+    from .config import ConfigResolver
     from .formatters import FORMATTERS
-    from .linter import Linter
+    from .parallel import lint_inputs
 
+    overrides: dict[str, Any] = {
+        "select": _selectors(select),
+        "ignore": _selectors(ignore),
+        "extend_select": _selectors(extend_select),
+        "fail_on": fail_on,
+    }
+    resolver = ConfigResolver(
+        config_path, isolated, tuple((k, v) for k, v in overrides.items() if v is not None)
+    )
     files, errors = _expand_paths(paths)
-    for message in errors:
-        click.echo(f"jdlint: error: {message}", err=True)
     try:
-        linter = Linter(model, lexicons, encoding=encoding, max_bytes=max_bytes)
+        files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
+        inputs: list[str | Source | FileResult] = [
+            _read_stdin(encoding, max_bytes) if name == "-" else name for name in files
+        ]
+        results = lint_inputs(
+            inputs,
+            resolver,
+            jobs=jobs,
+            model=model,
+            lexicons=lexicons,
+            encoding=encoding,
+            max_bytes=max_bytes,
+        )
     except JdlintError as exc:
         click.echo(f"jdlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
 
-    inputs: list[str | Source | FileResult] = []
-    for name in files:
-        inputs.append(_read_stdin(encoding, max_bytes) if name == "-" else name)
-    results = linter.lint_files(inputs)
-
+    for message in errors:
+        click.echo(f"jdlint: error: {message}", err=True)
     for result in results:
         if result.error:
             click.echo(f"jdlint: error: {result.error}", err=True)
-    click.echo(FORMATTERS[output_format](results), nl=False)
+
+    colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = _statistics(results) if statistics else FORMATTERS[output_format](results, colour)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False, color=colour)
 
     if errors or any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)
+    failing = any(resolver(r.path).fails(f.severity) for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and summary."""
+    from .rules import ALL_RULES
+
+    for rule in ALL_RULES:
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
+
+
+@main.command("rule")
+@click.argument("key")
+def show_rule(key: str) -> None:
+    """Explain one rule, by code or name."""
+    from .rules import rule_by_code_or_name
+
+    rule = rule_by_code_or_name(key)
+    if rule is None:
+        click.echo(f"jdlint: error: unknown rule '{key}' (see 'jdlint rules')", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}")

@@ -210,3 +210,41 @@ def with_overrides(config: Config, **overrides: Any) -> Config:
     """The config with command-line values (those not None) in place of its own."""
     values = {k: v for k, v in overrides.items() if v is not None}
     return replace(config, **values)
+
+
+@dataclass(frozen=True)
+class ConfigResolver:
+    """The configuration for each path as the command line asks: an explicit ``--config``
+    file, none at all (``--isolated``), or discovery; then the flags on top. Picklable, so
+    worker processes resolve the same way."""
+
+    explicit: str | None = None
+    isolated: bool = False
+    overrides: tuple[tuple[str, Any], ...] = ()
+
+    def __call__(self, path: str) -> Config:
+        if self.isolated:
+            base = Config(root=Path.cwd())
+        elif self.explicit:
+            base = _explicit(self.explicit)
+        elif path in ("<stdin>", "<text>"):
+            base = discover_config(Path.cwd())
+        else:
+            base = discover_config(path)
+        overrides = dict(self.overrides)
+        extend = overrides.pop("extend_select", None)
+        config = with_overrides(base, **overrides)
+        if extend:
+            config = replace(config, extend_select=config.extend_select + tuple(extend))
+        return config
+
+
+@lru_cache(maxsize=8)
+def _explicit(path: str) -> Config:
+    if not Path(path).is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    config = load_config_file(path)
+    if config is None:
+        where = "[tool.jdlint]" if path.endswith("pyproject.toml") else "[jdlint]"
+        raise ConfigError(f"{path}: no {where} section")
+    return config

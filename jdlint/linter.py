@@ -145,6 +145,7 @@ class Linter:
             skills=skills,
             duties=duties,
             findings=findings,
+            text=source.text,
         )
 
     def _findings(self, posting: Posting) -> list[Finding]:

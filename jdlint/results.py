@@ -88,9 +88,12 @@ class FileResult:
     duties: tuple[Duty, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     error: str | None = None
+    # The decoded text, for formatters that show the source line; not part of the JSON.
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("text")
         if self.error is None:
             data.pop("error")
         return data

@@ -22,10 +22,10 @@ def run(*args: str, stdin: bytes | None = None):
 
 
 def test_prestige_posting_prints_finding_with_evidence_and_title():
-    result = run(str(PRESTIGE))
+    result = run("--format", "concise", str(PRESTIGE))
     assert result.exit_code == 1
     first, summary = result.stdout.strip().splitlines()
-    assert first.startswith(f"{PRESTIGE}:1:1: JD101 [prestige-ml-title] ")
+    assert first.startswith(f"{PRESTIGE}:1:1: JD101 [error] title 'Senior Machine Learning")
     assert "consider 'Senior AI Engineer'" in first
     assert "(line 7)" in first  # evidence carries its line
     assert summary == "Found 1 problem in 1 file."
@@ -70,7 +70,7 @@ def test_json_offsets_slice_the_original_text():
 
 def test_stdin():
     posting = PRESTIGE.read_bytes()
-    result = run("-", stdin=posting)
+    result = run("--format", "concise", "-", stdin=posting)
     assert result.exit_code == 1
     assert result.stdout.startswith("<stdin>:1:1: JD101")
 

@@ -1,0 +1,108 @@
+"""``sarif``: SARIF 2.1.0, with what GitHub code scanning reads (tool.driver with rules and
+their help; results with ruleId, level, a region and partialFingerprints)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..results import FileResult, Finding
+from ..rules import ALL_RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/jdlint/jdlint"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    """The artifact's path relative to the working directory, as a URI reference."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        relative = path
+    return quote(Path(relative).as_posix())
+
+
+def _fingerprint(result: FileResult, finding: Finding) -> str:
+    """Stable across edits elsewhere in the file: the rule, the file and the flagged text."""
+    text = (result.text or "")[finding.start : finding.end]
+    key = "\0".join((finding.code, _uri(result.path), " ".join(text.split())))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _rule(rule) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation.split("\n\n")[0].replace("\n", " ")},
+        "help": {"text": rule.explanation, "markdown": f"**{rule.summary}**\n\n{rule.explanation}"},
+        "helpUri": f"{INFORMATION_URI}#rules",
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+    }
+
+
+def format_sarif(results: Sequence[FileResult]) -> str:
+    index = {rule.code: n for n, rule in enumerate(ALL_RULES)}
+    sarif_results = []
+    notifications = []
+    for result in results:
+        if result.error:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": result.error},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}
+                    ],
+                }
+            )
+        for f in result.findings:
+            sarif_results.append(
+                {
+                    "ruleId": f.code,
+                    "ruleIndex": index[f.code],
+                    "level": _LEVEL[f.severity],
+                    "message": {"text": f.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": _uri(result.path)},
+                                "region": {
+                                    "startLine": f.line,
+                                    "startColumn": f.column,
+                                    "endLine": f.end_line,
+                                    "endColumn": f.end_column,
+                                    "charOffset": f.start,
+                                    "charLength": f.end - f.start,
+                                },
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {"jdlintFinding/v1": _fingerprint(result, f)},
+                }
+            )
+    run = {
+        "tool": {
+            "driver": {
+                "name": "jdlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(rule) for rule in ALL_RULES],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    if notifications:
+        run["invocations"] = [
+            {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+        ]
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
