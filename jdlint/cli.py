@@ -77,6 +77,11 @@ def _read_stdin(encoding: str | None, max_bytes: int) -> Source | FileResult:
         return FileResult("<stdin>", error=str(exc))
 
 
+def use_colour(output: str | None) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
 def _statistics(results: list[FileResult]) -> str:
     counts = Counter((f.code, f.name) for r in results for f in r.findings)
     rows = [f"{n:>5}  {code}  {name}" for (code, name), n in counts.most_common()]
@@ -192,7 +197,7 @@ def check(
         if result.error:
             click.echo(f"jdlint: error: {result.error}", err=True)
 
-    colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    colour = use_colour(output)
     text = _statistics(results) if statistics else FORMATTERS[output_format](results, colour)
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -183,16 +183,20 @@ def load_config_file(path: str | Path) -> Config | None:
     return _from_mapping(data, path, "top level")
 
 
-def discover_config(start: str | Path) -> Config:
+def discover_config(start: str | Path, cache: dict[Path, Config] | None = None) -> Config:
     """The configuration for a file or folder: the nearest config file from ``start``'s folder
-    upward, stopping at the repository root (a folder holding .git). Default if none."""
+    upward, stopping at the repository root (a folder holding .git). Default if none.
+    ``cache`` (folder -> config) saves re-reading for files in the same folder."""
     folder = Path(start).resolve()
     if not folder.is_dir():
         folder = folder.parent
-    return _discover_in(folder)
+    if cache is None:
+        return _discover_in(folder)
+    if folder not in cache:
+        cache[folder] = _discover_in(folder)
+    return cache[folder]
 
 
-@lru_cache(maxsize=256)
 def _discover_in(folder: Path) -> Config:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
@@ -221,16 +225,20 @@ class ConfigResolver:
     explicit: str | None = None
     isolated: bool = False
     overrides: tuple[tuple[str, Any], ...] = ()
+    _cache: dict[Path, Config] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, path: str) -> Config:
         if self.isolated:
             base = Config(root=Path.cwd())
         elif self.explicit:
-            base = _explicit(self.explicit)
+            key = Path(self.explicit).resolve()
+            if key not in self._cache:
+                self._cache[key] = _explicit(self.explicit)
+            base = self._cache[key]
         elif path in ("<stdin>", "<text>"):
-            base = discover_config(Path.cwd())
+            base = discover_config(Path.cwd(), self._cache)
         else:
-            base = discover_config(path)
+            base = discover_config(path, self._cache)
         overrides = dict(self.overrides)
         extend = overrides.pop("extend_select", None)
         config = with_overrides(base, **overrides)
@@ -239,7 +247,6 @@ class ConfigResolver:
         return config
 
 
-@lru_cache(maxsize=8)
 def _explicit(path: str) -> Config:
     if not Path(path).is_file():
         raise ConfigError(f"{path}: no such configuration file")
