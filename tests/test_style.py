@@ -17,3 +17,17 @@ def test_ruff_check():
         pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
     result = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_every_package_is_listed_in_setup_cfg():
+    """setup.cfg lists packages by name (lexicons live outside jdlint/): a new subpackage
+    missing there would be left out of every install."""
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "setup.cfg")
+    listed = set(parser["options"]["packages"].split())
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "jdlint").rglob("__init__.py")
+    }
+    assert found <= listed
