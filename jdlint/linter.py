@@ -101,37 +101,27 @@ class Linter:
     def _result(self, source: Source, doc: Doc) -> FileResult:
         profile: RoleProfile = doc._.jdlint_profile
 
-        def where(start: int) -> tuple[int, int]:
-            at = source.position(start)
-            return at.line, at.column
+        def where(start: int, end: int) -> tuple[str, int, int, int, int]:
+            at = source.locate(start, end)
+            return at.text, at.line, at.column, at.start, at.end
 
         title = None
         span = doc._.jdlint_title
         if span is not None:
-            title = Title(
-                span.text,
-                tuple(doc._.jdlint_title_roles),
-                *where(span.start_char),
-                span.start_char,
-                span.end_char,
+            text, line, column, start, end = where(span.start_char, span.end_char)
+            title = Title(text, tuple(doc._.jdlint_title_roles), line, column, start, end)
+        skills = []
+        for h in doc._.jdlint_skills:
+            text, line, column, start, end = where(h.start, h.end)
+            skills.append(
+                Skill(text, h.canonical, tuple(h.roles), h.section, line, column, start, end)
             )
-        skills = tuple(
-            Skill(h.text, h.canonical, tuple(h.roles), h.section, *where(h.start), h.start, h.end)
-            for h in doc._.jdlint_skills
-        )
-        duties = tuple(
-            Duty(
-                h.text,
-                h.verb,
-                h.object,
-                tuple(h.roles),
-                h.section,
-                *where(h.start),
-                h.start,
-                h.end,
+        duties = []
+        for h in doc._.jdlint_duties:
+            text, line, column, start, end = where(h.start, h.end)
+            duties.append(
+                Duty(text, h.verb, h.object, tuple(h.roles), h.section, line, column, start, end)
             )
-            for h in doc._.jdlint_duties
-        )
         posting = Posting(source, title, profile, self.lexicon)
         findings = tuple(sorted(self._findings(posting), key=lambda f: (f.start, f.code)))
         return FileResult(
@@ -142,10 +132,10 @@ class Linter:
                 profile.confidence,
                 {role: round(share, 4) for role, share in profile.shares.items()},
             ),
-            skills=skills,
-            duties=duties,
+            skills=tuple(skills),
+            duties=tuple(duties),
             findings=findings,
-            text=source.text,
+            text=source.original,
         )
 
     def _findings(self, posting: Posting) -> list[Finding]:
@@ -154,7 +144,7 @@ class Linter:
         config = self._config_for(posting.source.path)
         rules = config.rules_for(posting.source.path)
         findings = [f for rule in rules if rule.check for f in rule.check(posting)]
-        if "jdlint" in posting.source.text:
+        if "jdlint" in posting.source.original:
             directives = parse_directives(posting.source, _RULE_KEYS)
             findings = apply_suppressions(findings, directives)
             if UNUSED_SUPPRESSION in rules:
@@ -172,8 +162,7 @@ def _unused_findings(posting: Posting, directives: list) -> Iterator[Finding]:
             what = f"suppresses nothing ({names})"
         yield posting.finding(
             UNUSED_SUPPRESSION,
-            directive.start,
-            directive.end,
+            posting.source.locate_original(directive.start, directive.end),
             f"jdlint {directive.action} comment {what}",
             "remove the comment, or name the rule it is meant for",
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .offsets import OffsetMap
 
 DEFAULT_MAX_BYTES = 1_000_000
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -22,31 +23,58 @@ class Position:
     column: int  # 1-based, in characters
 
 
+@dataclass(frozen=True)
+class Location:
+    """A span of the original file: character offsets, 1-based lines and columns, its text."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
 @dataclass
 class Source:
-    """The decoded text of one posting and where it came from.
+    """One posting: the decoded file (``original``) and the text the pipeline reads.
 
-    ``text`` is exactly what the pipeline reads, so a character offset into it is a character
-    offset into the decoded file: ``text[start:end]`` is the reported span.
+    For plain text the two are the same. A reader for Markdown, HTML or JSON-LD builds
+    ``text`` from parts of the original and gives ``offsets``, the map back, so every span
+    jdlint reports is a span of the original file: ``original[start:end]`` is its text.
     """
 
     path: str
-    text: str
+    original: str
+    text: str = None  # type: ignore[assignment]  # defaults to original
+    offsets: OffsetMap | None = field(default=None, repr=False)
+    input_format: str = "text"
+    date_posted: str | None = None
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        if self.text is None:
+            self.text = self.original
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.original)]
 
     def position(self, offset: int) -> Position:
-        """Line and column (both 1-based) of a character offset."""
-        offset = max(0, min(offset, len(self.text)))
+        """Line and column (both 1-based) of a character offset into the original."""
+        offset = max(0, min(offset, len(self.original)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(index + 1, offset - self._line_starts[index] + 1)
 
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+    def locate_original(self, start: int, end: int) -> Location:
+        first, last = self.position(start), self.position(end)
+        return Location(
+            start, end, first.line, first.column, last.line, last.column, self.original[start:end]
+        )
+
+    def locate(self, start: int, end: int) -> Location:
+        """Where text[start:end] (offsets into what the pipeline read) stands in the original."""
+        if self.offsets is not None:
+            start, end = self.offsets.span(start, end)
+        return self.locate_original(start, end)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon
 from ..results import EvidenceItem, Finding, Title
 from ..role_profile import Evidence, RoleProfile
-from ..source import Source
+from ..source import Location, Source
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -25,33 +25,31 @@ class Posting:
     def finding(
         self,
         rule: Rule,
-        start: int,
-        end: int,
+        where: Location,
         message: str,
         suggestion: str | None = None,
         evidence: Iterable[Evidence] = (),
     ) -> Finding:
-        first, last = self.source.position(start), self.source.position(end)
+        """A finding of ``rule`` at a span of the original file."""
         return Finding(
             code=rule.code,
             name=rule.name,
             severity=rule.severity,
             message=message,
-            line=first.line,
-            column=first.column,
-            end_line=last.line,
-            end_column=last.column,
-            start=start,
-            end=end,
+            line=where.line,
+            column=where.column,
+            end_line=where.end_line,
+            end_column=where.end_column,
+            start=where.start,
+            end=where.end,
             suggestion=suggestion,
             evidence=tuple(self.evidence_item(e) for e in evidence),
         )
 
     def evidence_item(self, item: Evidence) -> EvidenceItem:
-        at = self.source.position(item.start)
-        return EvidenceItem(
-            item.kind, item.text, item.role, at.line, at.column, item.start, item.end
-        )
+        """Where a piece of evidence (offsets into the pipeline's text) stands in the file."""
+        at = self.source.locate(item.start, item.end)
+        return EvidenceItem(item.kind, at.text, item.role, at.line, at.column, at.start, at.end)
 
 
 @dataclass(frozen=True)

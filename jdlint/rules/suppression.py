@@ -49,7 +49,7 @@ def parse_directives(source: Source, resolve: dict[str, str]) -> list[Directive]
     case) to codes."""
     found = []
     for regex in (_HTML, _TEXT):
-        for match in regex.finditer(source.text):
+        for match in regex.finditer(source.original):
             raw = (match.group(2) or "").replace(",", " ").split()
             codes = {resolve[s.lower()] for s in raw if s.lower() in resolve}
             unknown = tuple(s for s in raw if s.lower() not in resolve)

@@ -113,7 +113,7 @@ def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
     title = posting.title
     evidence = posting.profile.strongest(result.primary, limit=4)
     cited = ", ".join(
-        f"'{e.text}' (line {posting.source.position(e.start).line})" for e in evidence
+        f"'{e.text}' (line {posting.source.locate(e.start, e.end).line})" for e in evidence
     )
     shares = posting.profile.shares
     primary_name = posting.lexicon.role_name(result.primary)
@@ -127,7 +127,8 @@ def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
         f"title '{title.text}' names {_role_list(posting, title.roles)}, but the duties describe "
         f"{primary_name} work ({share}): {what}; evidence: {cited}; {suggestion}"
     )
-    yield posting.finding(rule, title.start, title.end, message, suggestion, evidence)
+    where = posting.source.locate_original(title.start, title.end)
+    yield posting.finding(rule, where, message, suggestion, evidence)
 
 
 def _check_prestige(posting: Posting) -> Iterator[Finding]:
@@ -153,14 +154,13 @@ def _check_other(posting: Posting) -> Iterator[Finding]:
 
 
 def _check_missing_title(posting: Posting) -> Iterator[Finding]:
-    text = posting.source.text
+    text = posting.source.original
     if posting.title is None and text.strip():
         start = len(text) - len(text.lstrip())
         end = start + len(text[start:].split("\n", 1)[0].rstrip("\r"))
         yield posting.finding(
             MISSING_TITLE,
-            start,
-            end,
+            posting.source.locate_original(start, end),
             "no job title found: open the posting with the title on a line of its own",
             "put the title first, e.g. 'Senior Data Engineer'",
         )
