@@ -21,9 +21,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every fixture's outcome")
     args = parser.parse_args()
-    expected_files = sorted(FIXTURES.glob("*.expected.json"))
+    expected_files = sorted(FIXTURES.glob("*.expected"))
     postings = [
-        next(p for p in FIXTURES.glob(e.name.replace(".expected.json", ".*")) if p != e)
+        next(p for p in FIXTURES.glob(e.name.replace(".expected", ".*")) if p != e)
         for e in expected_files
     ]
     results = Linter().lint_files(postings)

@@ -21,6 +21,7 @@ from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+INPUT_FORMATS = ("text", "markdown", "html", "jsonld")
 FORMATS = ("text", "concise", "json", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
 
@@ -67,12 +68,16 @@ def _expand_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return files, errors
 
 
-def _read_stdin(encoding: str | None, max_bytes: int) -> Source | FileResult:
+def _read_stdin(
+    encoding: str | None, max_bytes: int, input_format: str | None
+) -> Source | FileResult:
+    from .readers import read_posting
+
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         return FileResult("<stdin>", error=f"<stdin>: larger than the {max_bytes:,}-byte limit")
     try:
-        return Source("<stdin>", decode(data, "<stdin>", encoding))
+        return read_posting("<stdin>", decode(data, "<stdin>", encoding), input_format)
     except JdlintError as exc:
         return FileResult("<stdin>", error=str(exc))
 
@@ -132,6 +137,13 @@ def _statistics(results: list[FileResult]) -> str:
     type=click.Path(),
     help="Extra role lexicon file or folder (repeatable); extends roles by id.",
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(("auto", *INPUT_FORMATS)),
+    default="auto",
+    show_default=True,
+    help="Read inputs as this format instead of by suffix and content.",
+)
 @click.option("--encoding", default=None, help="Decode inputs with this encoding.")
 @click.option(
     "--max-bytes",
@@ -155,10 +167,12 @@ def check(
     jobs: int,
     model: str | None,
     lexicons: tuple[str, ...],
+    input_format: str,
     encoding: str | None,
     max_bytes: int,
 ) -> None:
-    """Lint PATHS: posting files, directories (searched for .txt and .md files) or - for stdin."""
+    """Lint PATHS: posting files (text, Markdown, HTML, JobPosting JSON-LD), directories
+    (searched for them) or - for stdin."""
     from .config import ConfigResolver
     from .formatters import FORMATTERS
     from .parallel import lint_inputs
@@ -175,8 +189,9 @@ def check(
     files, errors = _expand_paths(paths)
     try:
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
+        fmt = None if input_format == "auto" else input_format
         inputs: list[str | Source | FileResult] = [
-            _read_stdin(encoding, max_bytes) if name == "-" else name for name in files
+            _read_stdin(encoding, max_bytes, fmt) if name == "-" else name for name in files
         ]
         results = lint_inputs(
             inputs,
@@ -186,6 +201,7 @@ def check(
             lexicons=lexicons,
             encoding=encoding,
             max_bytes=max_bytes,
+            input_format=fmt,
         )
     except JdlintError as exc:
         click.echo(f"jdlint: error: {exc}", err=True)
@@ -194,8 +210,11 @@ def check(
     for message in errors:
         click.echo(f"jdlint: error: {message}", err=True)
     for result in results:
-        if result.error:
+        if result.skipped:
+            click.echo(f"jdlint: {result.error}", err=True)
+        elif result.error:
             click.echo(f"jdlint: error: {result.error}", err=True)
+    results = [r for r in results if not r.skipped]
 
     colour = use_colour(output)
     text = _statistics(results) if statistics else FORMATTERS[output_format](results, colour)

@@ -13,3 +13,8 @@ class LexiconError(JdlintError):
 
 class InputError(JdlintError):
     """An input file cannot be read as a posting."""
+
+
+class NotAPostingError(InputError):
+    """A file of a posting format that holds no posting (JSON without a JobPosting): skipped,
+    and not counted as an error."""

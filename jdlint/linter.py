@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .config import Config
-from .errors import InputError
+from .errors import InputError, NotAPostingError
 from .lexicon import load_lexicon
 from .pipeline import build_nlp
 from .results import Duty, FileResult, Finding, Profile, Skill, Title
@@ -46,8 +46,10 @@ class Linter:
         config: Config | None = None,
         encoding: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        input_format: str | None = None,
     ) -> None:
         self.config = config or Config()
+        self.input_format = input_format
         lexicons = [*lexicons, *self.config.lexicon_paths()]
         self.lexicon = load_lexicon(lexicons)
         self.nlp = build_nlp(model, lexicons, max_length=max(max_bytes, 1) * 2)
@@ -78,9 +80,17 @@ class Linter:
                 slots.append(path)
                 continue
             try:
-                slots.append(read_source(path, encoding=self.encoding, max_bytes=self.max_bytes))
+                slots.append(
+                    read_source(
+                        path,
+                        encoding=self.encoding,
+                        max_bytes=self.max_bytes,
+                        input_format=self.input_format,
+                    )
+                )
             except InputError as exc:
-                slots.append(FileResult(path=str(path), error=str(exc)))
+                skipped = isinstance(exc, NotAPostingError)
+                slots.append(FileResult(path=str(path), error=str(exc), skipped=skipped))
         linted = self.lint_sources([s for s in slots if isinstance(s, Source)], config_for)
         return [s if isinstance(s, FileResult) else next(linted) for s in slots]
 
@@ -90,11 +100,16 @@ class Linter:
         """Lint decoded postings, batched through ``nlp.pipe``, in order."""
         self._config_for = config_for or (lambda _path: self.config)
         sources = list(sources)
-        texts = (s.text for s in sources if s.text.strip())
+        texts = (s.text for s in sources if s.text.strip() and len(s.text) <= self.nlp.max_length)
         docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
         for source in sources:
             if not source.text.strip():
                 yield FileResult(path=source.path, error=f"{source.path}: empty, nothing to lint")
+            elif len(source.text) > self.nlp.max_length:
+                limit = f"{self.nlp.max_length:,}"
+                yield FileResult(
+                    path=source.path, error=f"{source.path}: longer than {limit} characters"
+                )
             else:
                 yield self._result(source, next(docs))
 

@@ -88,6 +88,13 @@ class TextBuilder:
         self._ends.extend(e + base for e in offsets.ends)
         self._length += len(text)
 
+    def extend(self, other: TextBuilder) -> None:
+        """Append another builder's text and map (both against the same original)."""
+        self._parts.extend(other._parts)
+        self._starts.extend(other._starts)
+        self._ends.extend(other._ends)
+        self._length += other._length
+
     def ends_with_newline(self) -> bool:
         return not self._parts or self._parts[-1].endswith("\n")
 

@@ -22,9 +22,15 @@ CHUNKS_PER_JOB = 4
 
 @lru_cache(maxsize=8)
 def _linter(
-    model: str | None, lexicons: tuple[str, ...], encoding: str | None, max_bytes: int
+    model: str | None,
+    lexicons: tuple[str, ...],
+    encoding: str | None,
+    max_bytes: int,
+    input_format: str | None,
 ) -> Linter:
-    return Linter(model, lexicons, encoding=encoding, max_bytes=max_bytes)
+    return Linter(
+        model, lexicons, encoding=encoding, max_bytes=max_bytes, input_format=input_format
+    )
 
 
 def _lint_chunk(
@@ -34,6 +40,7 @@ def _lint_chunk(
     lexicons: tuple[str, ...],
     encoding: str | None,
     max_bytes: int,
+    input_format: str | None,
 ) -> list[FileResult]:
     """Lint one chunk; files whose configuration adds lexicons get a linter with those too."""
     groups: dict[tuple[str, ...], list[int]] = {}
@@ -42,7 +49,7 @@ def _lint_chunk(
         groups.setdefault(config_for(path).lexicon_paths(), []).append(n)
     results: list[FileResult | None] = [None] * len(chunk)
     for extra, members in groups.items():
-        linter = _linter(model, lexicons + extra, encoding, max_bytes)
+        linter = _linter(model, lexicons + extra, encoding, max_bytes, input_format)
         linted = linter.lint_files([chunk[n] for n in members], config_for)
         for n, result in zip(members, linted, strict=True):
             results[n] = result
@@ -58,9 +65,10 @@ def lint_inputs(
     lexicons: Sequence[str] = (),
     encoding: str | None = None,
     max_bytes: int,
+    input_format: str | None = None,
 ) -> list[FileResult]:
     """Lint inputs in order, in ``jobs`` processes."""
-    args = (config_for, model, tuple(lexicons), encoding, max_bytes)
+    args = (config_for, model, tuple(lexicons), encoding, max_bytes, input_format)
     if jobs <= 1 or len(inputs) < 2:
         return _lint_chunk(inputs, *args)
     size = max(1, -(-len(inputs) // (jobs * CHUNKS_PER_JOB)))

@@ -88,12 +88,14 @@ class FileResult:
     duties: tuple[Duty, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     error: str | None = None
+    skipped: bool = False  # not a posting (JSON without a JobPosting): not an error
     # The decoded text, for formatters that show the source line; not part of the JSON.
     text: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("text")
+        data.pop("skipped")
         if self.error is None:
             data.pop("error")
         return data

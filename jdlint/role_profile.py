@@ -9,6 +9,7 @@ of evidence.
 from __future__ import annotations
 
 import bisect
+import sys
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -121,7 +122,7 @@ def build_profile(
     # A skill that is a duty's object is already counted, as part of the duty.
     inside = sorted((d.start, d.end) for d in strongest.values())
     for skill in doc._.jdlint_skills or []:
-        k = bisect.bisect_right(inside, (skill.start, len(doc.text))) - 1
+        k = bisect.bisect_right(inside, (skill.start, sys.maxsize)) - 1
         if k >= 0 and inside[k][0] <= skill.start and skill.end <= inside[k][1]:
             continue
         items.append(("skill", skill.canonical.lower(), skill))

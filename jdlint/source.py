@@ -7,12 +7,13 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .offsets import OffsetMap
 
 DEFAULT_MAX_BYTES = 1_000_000
-POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".json", ".jsonld")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -50,7 +51,8 @@ class Source:
     text: str = None  # type: ignore[assignment]  # defaults to original
     offsets: OffsetMap | None = field(default=None, repr=False)
     input_format: str = "text"
-    date_posted: str | None = None
+    date_posted: str | None = None  # schema.org datePosted, when the posting says
+    metadata: dict[str, Any] = field(default_factory=dict)  # other JobPosting fields
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -104,9 +106,14 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
 
 
 def read_source(
-    path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
 ) -> Source:
-    """Read one posting file. Raises InputError with a message fit for the user."""
+    """Read one posting file in its format (by suffix and content unless ``input_format``).
+    Raises InputError with a message fit for the user."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
@@ -119,7 +126,9 @@ def read_source(
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit, skipped")
-    return Source(name, decode(data, name, encoding))
+    from .readers import read_posting
+
+    return read_posting(name, decode(data, name, encoding), input_format)
 
 
 def find_postings(path: str | Path) -> list[Path]:

@@ -9,11 +9,11 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
-EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
+EXPECTED = sorted(FIXTURES.glob("*.expected"))
 
 
 def _posting_for(expected):
-    stem = expected.name.removesuffix(".expected.json")
+    stem = expected.name.removesuffix(".expected")
     (posting,) = [p for p in FIXTURES.glob(stem + ".*") if p != expected]
     return posting
 

@@ -1,0 +1,63 @@
+"""Markdown postings (CommonMark): read as they stand, less what is not posting text.
+
+Code blocks, HTML comments and link targets are blanked out (each character becomes a space,
+line breaks stay), so the text keeps every offset of the file and the map is the identity.
+YAML front matter is blanked too, except its ``title:`` line, which becomes the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..offsets import OffsetMap
+from ..source import Source
+
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_TITLE_LINE = re.compile(r"^(title[ \t]*:)[ \t]*(.*?)[ \t]*$", re.M | re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINES.finditer(text)] + [len(text)]
+
+
+def read_markdown(path: str, original: str) -> Source:
+    from markdown_it import MarkdownIt
+
+    chars = list(original)
+    front = _FRONT_MATTER.match(original)
+    if front:
+        keep = _TITLE_LINE.search(original, front.start(1), front.end(1))
+        _blank(chars, front.start(), front.end())
+        if keep:
+            value_start, value_end = keep.start(2), keep.end(2)
+            if (
+                value_end - value_start >= 2
+                and original[value_start] in "\"'"
+                and (original[value_end - 1] == original[value_start])
+            ):
+                value_start, value_end = value_start + 1, value_end - 1
+            chars[keep.start(1) : keep.end(1)] = list(original[keep.start(1) : keep.end(1)])
+            chars[value_start:value_end] = list(original[value_start:value_end])
+    blanked = "".join(chars)
+    starts = _line_starts(blanked)
+    for token in MarkdownIt("commonmark").parse(blanked):
+        if token.type in ("fence", "code_block") and token.map:
+            first, last = token.map
+            _blank(chars, starts[first], starts[min(last, len(starts) - 1)])
+    text = "".join(chars)
+    for regex in (_COMMENT, _LINK_TARGET):
+        for match in regex.finditer(text):
+            _blank(chars, match.start(), match.end())
+    text = "".join(chars)
+    return Source(path, original, text, OffsetMap.identity(len(original)), input_format="markdown")
