@@ -27,6 +27,8 @@ def hr_repo(tmp_path_factory):
     (repo / "bad.txt").write_bytes((FIXTURES / "prestige-ml-woocommerce-chatbot.txt").read_bytes())
     (repo / "good.md").write_bytes((FIXTURES / "honest-ml-engineer-ranking.txt").read_bytes())
     (repo / "notes.py").write_text("print('not a posting')\n")
+    (repo / "package.json").write_text('{"name": "careers-site", "private": true}\n')
+    (repo / "job.html").write_bytes((FIXTURES / "jobposting-page-prestige-ml.html").read_bytes())
     _git(repo, "add", ".")
     return repo
 
@@ -42,12 +44,13 @@ def _try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_hook_fails_on_a_mismatching_posting(hr_repo):
-    result = _try_repo(hr_repo, "bad.txt", "good.md")
+    result = _try_repo(hr_repo, "bad.txt", "good.md", "job.html")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "JD101" in result.stdout and "bad.txt" in result.stdout
+    assert "job.html" in result.stdout  # the page's JobPosting, read as a posting
 
 
 def test_hook_passes_on_a_good_posting_and_skips_other_files(hr_repo):
-    result = _try_repo(hr_repo, "good.md", "notes.py")
+    result = _try_repo(hr_repo, "good.md", "notes.py", "package.json")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
