@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .extensions import SPANS_DUTIES, register_extensions
 from .lexicon import Lexicon, load_lexicon
+from .sections import SectionIndex
 from .skills import SkillHit
 
 # Sections whose text never describes the job's own work.
@@ -89,22 +91,29 @@ class DutiesComponent:
                         roles = table.setdefault(obj, {})
                         roles[role] = max(roles.get(role, 0.0), entry.weight)
         self.verbs = set(self.objects) | self.skill_verbs
+        self.first_lemmas = frozenset(v[0] for v in self.verbs)
+        self._lemma_cache: dict[int, str] = {}
         self.max_verb = max(len(v) for v in self.verbs)
         self.max_object = max(len(o) for t in self.objects.values() for o in t)
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmas = [self._lemma(t) for t in doc]
+        lemmas = self._lemmas_of(doc)
         skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}
         # A verb inside a skill's name is a noun: "design patterns", "test automation".
         in_skill = {
             k for hit in doc._.jdlint_skills or [] for k in range(hit.start_token, hit.end_token)
         }
-        section_of = _token_sections(doc)
-        tagged = doc.has_annotation("POS")
-        parsed = doc.has_annotation("DEP")
+        sections = SectionIndex(doc._.jdlint_sections or [])
+        offsets = doc.to_array(IDX).tolist()
+        tagged = _annotated(doc, POS)
+        parsed = _annotated(doc, DEP)
         hits = []
-        for i in range(len(doc)):
-            if section_of[i] in SKIPPED_SECTIONS or i in in_skill:
+        first_lemmas = self.first_lemmas
+        for i, lemma in enumerate(lemmas):
+            if lemma not in first_lemmas or i in in_skill:
+                continue
+            section = sections.kind_at(offsets[i])
+            if section in SKIPPED_SECTIONS:
                 continue
             verb = self._verb_at(lemmas, i)
             if verb is None or not self._is_verb(doc, i, tagged):
@@ -125,17 +134,32 @@ class DutiesComponent:
                     verb=" ".join(verb).replace(" - ", "-"),
                     object=_object_text(obj_span),
                     roles=roles,
-                    section=section_of[i],
+                    section=section,
                 )
             )
         doc._.jdlint_duties = hits
         doc.spans[SPANS_DUTIES] = [doc.char_span(h.start, h.end, label=h.verb) for h in hits]
         return doc
 
-    def _lemma(self, token: Token) -> str:
-        if self.table.get(token.lower_) is not None or not token.lemma_:
-            return lemma_of(token.text, self.table)
-        return token.lemma_.lower()
+    def _lemmas_of(self, doc: Doc) -> list[str]:
+        """Lower-case lemmas of every token: spaCy's lookup table first, the pipeline's own
+        lemma for words it does not know (when the pipeline has lemmas)."""
+        if _annotated(doc, LEMMA):
+            return [
+                lemma_of(t.text, self.table)
+                if self.table.get(t.lower_) is not None or not t.lemma_
+                else t.lemma_.lower()
+                for t in doc
+            ]
+        # The hot path on spacy.blank: no Token objects, one table look-up per distinct word.
+        cache, strings = self._lemma_cache, doc.vocab.strings
+        lemmas = []
+        for key in doc.to_array(LOWER).tolist():
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = cache[key] = lemma_of(strings[key], self.table)
+            lemmas.append(lemma)
+        return lemmas
 
     def _verb_at(self, lemmas: list[str], i: int) -> tuple[str, ...] | None:
         for size in range(min(self.max_verb, len(lemmas) - i), 0, -1):
@@ -205,22 +229,16 @@ class DutiesComponent:
         return None
 
     def _breaks_clause(self, doc: Doc, lemmas: list[str], j: int) -> bool:
-        text = doc[j].text
-        if "\n" in text or "\r" in text:  # a line ends the clause: bullets are separate duties
+        if "\n" in lemmas[j] or "\r" in lemmas[j]:  # a line ends the clause: bullets are apart
             return True
         return any(
             tuple(lemmas[j : j + size]) in self.breaks for size in range(1, self.max_break + 1)
         )
 
 
-def _token_sections(doc: Doc) -> list[str]:
-    kinds = ["body"] * len(doc)
-    for section in doc._.jdlint_sections or []:
-        span = doc.char_span(section.start, section.end, alignment_mode="expand")
-        if span is not None:
-            for k in range(span.start, span.end):
-                kinds[k] = section.kind
-    return kinds
+def _annotated(doc: Doc, attr: int) -> bool:
+    """Doc.has_annotation without a Token object per token (it is on the hot path)."""
+    return len(doc) > 0 and bool(doc.to_array(attr).any())
 
 
 def _object_text(span: Span) -> str:

@@ -26,3 +26,13 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+# doc.user_data key under which jdlint's Linter leaves the text it tokenised, so components
+# need not rebuild doc.text from the tokens (it is costly on long postings).
+TEXT_KEY = "jdlint_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: as the Linter left it, or rebuilt by spaCy."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .config import Config
 from .errors import InputError, NotAPostingError
+from .extensions import TEXT_KEY
 from .lexicon import load_lexicon
 from .pipeline import build_nlp
 from .results import Duty, FileResult, Finding, Profile, Skill, Title
@@ -101,7 +102,7 @@ class Linter:
         self._config_for = config_for or (lambda _path: self.config)
         sources = list(sources)
         texts = (s.text for s in sources if s.text.strip() and len(s.text) <= self.nlp.max_length)
-        docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+        docs = self.nlp.pipe(map(self._make_doc, texts), batch_size=BATCH_SIZE)
         for source in sources:
             if not source.text.strip():
                 yield FileResult(path=source.path, error=f"{source.path}: empty, nothing to lint")
@@ -112,6 +113,11 @@ class Linter:
                 )
             else:
                 yield self._result(source, next(docs))
+
+    def _make_doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def _result(self, source: Source, doc: Doc) -> FileResult:
         profile: RoleProfile = doc._.jdlint_profile

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import SPANS_SECTIONS, SPANS_TITLE, register_extensions
+from .extensions import SPANS_SECTIONS, SPANS_TITLE, doc_text, register_extensions
 from .lexicon import Lexicon, load_lexicon
 from .title import TitleParser, parser_for, tokens
 
@@ -106,6 +106,8 @@ class SectionReader:
         stripped = line.strip().strip("*_").strip()
         if not stripped or _BULLET.match(line):
             return None
+        if len(stripped) > 120 and ":" not in stripped[:60]:
+            return None  # a paragraph, not a heading or a label
         words = _WORD.findall(stripped)
         label = _LABEL.match(line)
         if label and label.group(2).strip():
@@ -226,7 +228,8 @@ class SectionReader:
         """Add a line's text, switching section at inline labels; returns the section in force
         at the end of the line."""
         cursor = start
-        for match in self.inline_label.finditer(text, start, end):
+        labels = self.inline_label.finditer(text, start, end) if ":" in text[start:end] else ()
+        for match in labels:
             label = _normalise(match.group(1))
             if label not in self.headings:
                 continue
@@ -241,12 +244,15 @@ class SectionReader:
         if start >= end:
             return
         for s_start, s_end in _sentences(text, start, end):
-            kind = current
-            cue = self.sentence_kind(text[s_start:s_end])
+            sentence = text[s_start:s_end].lower()
             if current in ("intro", "body"):
-                kind = cue or current
-            elif cue == "eeo" or (cue == "nice_to_have" and current == "requirements"):
-                kind = cue
+                kind = self.sentence_kind(sentence) or current
+            elif self.cues["eeo"].search(sentence):  # under a heading, only EEO text and
+                kind = "eeo"  # nice-to-haves among the requirements stand apart
+            elif current == "requirements" and self.cues["nice_to_have"].search(sentence):
+                kind = "nice_to_have"
+            else:
+                kind = current
             out.append(Section(kind, s_start, s_end))
 
 
@@ -299,13 +305,19 @@ def _merge(sections: list[Section]) -> list[Section]:
     return merged
 
 
-def section_kind_at(sections: list[Section], offset: int) -> str:
-    """The kind of section that holds a character offset ("body" between sections)."""
-    starts = [s.start for s in sections]
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and sections[index].start <= offset < sections[index].end:
-        return sections[index].kind
-    return "body"
+class SectionIndex:
+    """The kind of section at any character offset, by binary search."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.starts = [s.start for s in sections]
+
+    def kind_at(self, offset: int) -> str:
+        """The kind of section that holds a character offset ("body" between sections)."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sections[index].end:
+            return self.sections[index].kind
+        return "body"
 
 
 class SectionsComponent:
@@ -319,7 +331,7 @@ class SectionsComponent:
         self.reader = SectionReader(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        title, sections = self.reader.read(doc.text)
+        title, sections = self.reader.read(doc_text(doc))
         doc._.jdlint_sections = sections
         title_span = None
         if title:

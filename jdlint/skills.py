@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from .extensions import SPANS_SKILLS, register_extensions
 from .lexicon import Lexicon, load_lexicon
-from .sections import section_kind_at
+from .sections import SectionIndex
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class SkillsComponent:
                 matcher.add(label, [nlp.make_doc(key[0])])
 
     def __call__(self, doc: Doc) -> Doc:
-        sections = doc._.jdlint_sections or []
+        sections = SectionIndex(doc._.jdlint_sections or [])
         matches = [*self.lower(doc), *self.orth(doc)]
         spans = filter_spans(
             [doc[start:end] for _, start, end in matches]
@@ -107,7 +107,7 @@ class SkillsComponent:
                     text=span.text,
                     canonical=info.canonical,
                     roles=info.roles,
-                    section=section_kind_at(sections, span.start_char),
+                    section=sections.kind_at(span.start_char),
                     year=info.year,
                     start_token=span.start,
                     end_token=span.end,
