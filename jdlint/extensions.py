@@ -27,6 +27,7 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
+
 # doc.user_data key under which jdlint's Linter leaves the text it tokenised, so components
 # need not rebuild doc.text from the tokens (it is costly on long postings).
 TEXT_KEY = "jdlint_text"

@@ -34,6 +34,7 @@ KNOWN_KINDS = frozenset(CUE_PRIORITY)
 KINDS = ("title", "heading", "intro", "body", *CUE_PRIORITY)
 
 _LINE = re.compile(r"[^\r\n]*")
+_CUE_WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LABEL = re.compile(r"^\s*(?:[*_]{1,2})?([A-Za-z][\w '’/&-]{1,40}?)(?:[*_]{1,2})?\s*:\s*(.*)$")
@@ -46,6 +47,7 @@ _LOOKING_FOR = re.compile(
     r"\s+(?:an?\s+|the\s+|our\s+(?:new\s+)?)?((?:[A-Z][\w.+#/&-]*\s+){0,5}[A-Z][\w.+#/-]*)"
 )
 MAX_TITLE_WORDS = 14
+MAX_HEADING_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,16 @@ class SectionReader:
                 kind = name.split(":", 1)[1]
                 for phrase in words:
                     self.headings.setdefault(_normalise(phrase), kind)
-        self.cues = {kind: _phrase_regex(lists.get(f"cue:{kind}", ())) for kind in CUE_PRIORITY}
+        # Cues as word n-grams ("you will" -> ("you", "will")) -> the kinds they point to:
+        # a few set look-ups per word beat a regex of hundreds of alternatives.
+        cues: dict[tuple[str, ...], set[str]] = {}
+        for kind in CUE_PRIORITY:
+            for phrase in lists.get(f"cue:{kind}", ()):
+                cues.setdefault(tuple(_CUE_WORD.findall(phrase.lower())), set()).add(kind)
+        # first word -> [(the cue's words, its kinds)]
+        self.cues_by_first: dict[str, list[tuple[tuple[str, ...], set[str]]]] = {}
+        for words, kinds in cues.items():
+            self.cues_by_first.setdefault(words[0], []).append((words, kinds))
         self.title_parser: TitleParser = parser_for(lexicon)
         # "... Job benefits: Free parking ..." - a known heading as a label inside a line, as in
         # postings flattened onto one line by a job board or a scraper.
@@ -100,15 +111,14 @@ class SectionReader:
 
     def classify_heading(self, line: str) -> tuple[str, int] | None:
         """(kind, offset where the line's own content starts) if the line is a heading."""
+        if len(line) > MAX_HEADING_CHARS and ":" not in line[:50] and "#" not in line[:7]:
+            return None  # a paragraph: headings are a few words, labels come first
         md = _MD_HEADING.match(line)
         if md:
             return self.heading_kind(md.group(2)) or "body", len(line)
         stripped = line.strip().strip("*_").strip()
         if not stripped or _BULLET.match(line):
             return None
-        if len(stripped) > 120 and ":" not in stripped[:60]:
-            return None  # a paragraph, not a heading or a label
-        words = _WORD.findall(stripped)
         label = _LABEL.match(line)
         if label and label.group(2).strip():
             # "Responsibilities: build the thing" - only known phrases count as inline labels.
@@ -116,6 +126,9 @@ class SectionReader:
             if norm in self.headings:
                 return self.headings[norm], label.start(2)
             return None
+        if len(stripped) > MAX_HEADING_CHARS:
+            return None  # a paragraph: headings are a few words
+        words = _WORD.findall(stripped)
         if stripped.endswith(":") and 0 < len(words) <= 8:
             return self.heading_kind(stripped) or "body", len(line)
         norm = _normalise(stripped)
@@ -132,12 +145,24 @@ class SectionReader:
         return None
 
     # -- sentences --------------------------------------------------------------------
+    def cue_kinds(self, sentence: str) -> set[str]:
+        """Every section kind a (lower-case) sentence's cues point to."""
+        words = _CUE_WORD.findall(sentence)
+        found: set[str] = set()
+        by_first = self.cues_by_first
+        for i, word in enumerate(words):
+            candidates = by_first.get(word)
+            if candidates is None:
+                continue
+            for cue, kinds in candidates:
+                if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
+                    found |= kinds
+        return found
+
     def sentence_kind(self, sentence: str) -> str | None:
-        lowered = sentence.lower()
-        for kind in CUE_PRIORITY:
-            if self.cues[kind] is not None and self.cues[kind].search(lowered):
-                return kind
-        return None
+        """The section a sentence's cues point to, by CUE_PRIORITY; None without a cue."""
+        found = self.cue_kinds(sentence.lower())
+        return next((kind for kind in CUE_PRIORITY if kind in found), None)
 
     # -- title ------------------------------------------------------------------------
     def looks_like_title(self, text: str) -> bool:
@@ -228,7 +253,8 @@ class SectionReader:
         """Add a line's text, switching section at inline labels; returns the section in force
         at the end of the line."""
         cursor = start
-        labels = self.inline_label.finditer(text, start, end) if ":" in text[start:end] else ()
+        has_colon = text.find(":", start, end) != -1
+        labels = self.inline_label.finditer(text, start, end) if has_colon else ()
         for match in labels:
             label = _normalise(match.group(1))
             if label not in self.headings:
@@ -244,12 +270,12 @@ class SectionReader:
         if start >= end:
             return
         for s_start, s_end in _sentences(text, start, end):
-            sentence = text[s_start:s_end].lower()
+            found = self.cue_kinds(text[s_start:s_end].lower())
             if current in ("intro", "body"):
-                kind = self.sentence_kind(sentence) or current
-            elif self.cues["eeo"].search(sentence):  # under a heading, only EEO text and
-                kind = "eeo"  # nice-to-haves among the requirements stand apart
-            elif current == "requirements" and self.cues["nice_to_have"].search(sentence):
+                kind = next((k for k in CUE_PRIORITY if k in found), current)
+            elif "eeo" in found:  # under a heading, only EEO text and nice-to-haves among
+                kind = "eeo"  # the requirements stand apart
+            elif current == "requirements" and "nice_to_have" in found:
                 kind = "nice_to_have"
             else:
                 kind = current
@@ -265,13 +291,6 @@ def _normalise(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"[^\w'&/+ -]+", " ", text)
     return " ".join(text.replace("-", " - ").split()).replace(" - ", "-").strip(" -")
-
-
-def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
