@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import validation_memo
 from .errors import LexiconError
 from .roles import ROLE_IDS
 
@@ -84,8 +85,7 @@ class Lexicon:
 def _validator(schema_name: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    text = resources.files("jdlint.schemas").joinpath(schema_name).read_text(encoding="utf-8")
-    schema = json.loads(text)
+    schema = json.loads(_schema_text(schema_name))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
@@ -97,16 +97,26 @@ def _json_path(error: Any) -> str:
     return path
 
 
+def _schema_text(schema_name: str) -> str:
+    return resources.files("jdlint.schemas").joinpath(schema_name).read_text(encoding="utf-8")
+
+
 def _read_json(path: str, text: str, schema_name: str) -> dict[str, Any]:
+    """Parse a data file and validate it against its schema (unless these very bytes passed
+    this very schema before: see validation_memo)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LexiconError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    key = validation_memo.digest(schema_name, _schema_text(schema_name), text)
+    if validation_memo.already_valid(key):
+        return data
     errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
         message = first.message if len(first.message) <= 160 else first.message[:157] + "..."
         raise LexiconError(f"{path}: {_json_path(first)}: {message}")
+    validation_memo.remember(key)
     return data
 
 

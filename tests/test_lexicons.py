@@ -109,3 +109,28 @@ def test_user_lexicon_folder_and_missing_path(tmp_path):
     assert "ai_engineer" in load_lexicon([folder]).roles
     with pytest.raises(LexiconError, match="no such lexicon file or folder"):
         load_lexicon([tmp_path / "nope"])
+
+
+def test_validation_memo_skips_only_bytes_that_passed(tmp_path, monkeypatch):
+    from jdlint import lexicon, validation_memo
+
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    validation_memo._known.cache_clear()
+    good = _write(tmp_path, "good.json", _role())
+    text = good.read_text(encoding="utf-8")
+    lexicon._read_json(str(good), text, "role-lexicon.schema.json")
+    memo = (tmp_path / "cache" / "validated.txt").read_text().split()
+    assert len(memo) == 1
+    validation_memo._known.cache_clear()
+    key = validation_memo.digest(
+        "role-lexicon.schema.json", lexicon._schema_text("role-lexicon.schema.json"), text
+    )
+    assert validation_memo.already_valid(key)
+    # other bytes are validated again, and a failure is never remembered
+    bad = json.dumps(_role(skills=[{"term": "X", "weight": "heavy"}]))
+    with pytest.raises(LexiconError):
+        lexicon._read_json("bad.json", bad, "role-lexicon.schema.json")
+    assert (tmp_path / "cache" / "validated.txt").read_text().split() == memo
+    monkeypatch.setenv("JDLINT_NO_CACHE", "1")
+    assert not validation_memo.already_valid(key)
+    validation_memo._known.cache_clear()
