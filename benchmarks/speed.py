@@ -118,9 +118,8 @@ def main() -> None:
             f"{check('target <= 1.5x', ratio <= 1.5)}; {check('limit <= 2x', ratio <= 2)}"
         )
         megabytes = rss / 1024
-        print(
-            f"peak RSS (CLI)      {megabytes:7.1f} MB  {check('target <= 400 MB', megabytes <= 400)}"
-        )
+        verdict = check("target <= 400 MB", megabytes <= 400)
+        print(f"peak RSS (CLI)      {megabytes:7.1f} MB  {verdict}")
         speedup = cli / cli2
         print(
             f"--jobs 2            {cli2:7.2f} s  {speedup:.2f}x faster than --jobs 1  "
@@ -144,9 +143,8 @@ def main() -> None:
         scale = {n: api_time(texts * n) for n in (1, 2, 4)}
         growth = scale[4] / scale[1]
         times = ", ".join(f"{n}x: {t:.2f} s" for n, t in scale.items())
-        print(
-            f"scaling (API)       {times}  4x/1x = {growth:.2f}  {check('target <= 4.4', growth <= 4.4)}"
-        )
+        verdict = check("target <= 4.4", growth <= 4.4)
+        print(f"scaling (API)       {times}  4x/1x = {growth:.2f}  {verdict}")
 
         proselint = shutil.which("proselint")
         if proselint and not args.no_proselint:

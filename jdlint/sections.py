@@ -216,7 +216,7 @@ class SectionReader:
             return None
         candidate = _trim(text, start, start + best)
         words = re.findall(r"[A-Za-z][\w.+#-]*", _MASKS.sub(" ", text[candidate[0] : candidate[1]]))
-        capitalised = sum(1 for w in words if w[0].isupper())
+        capitalised = sum(1 for w in words if any(c.isupper() for c in w))  # "iOS" too
         # A title is written in title case; "Acme is looking for a Developer" is a sentence.
         if not words or capitalised < 0.75 * len(words):
             return None
