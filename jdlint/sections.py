@@ -35,6 +35,7 @@ KINDS = ("title", "heading", "intro", "body", *CUE_PRIORITY)
 
 _LINE = re.compile(r"[^\r\n]*")
 _CUE_WORD = re.compile(r"\w+")
+_LABEL_WORD = re.compile(r"[^\s:]+")
 _BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LABEL = re.compile(r"^\s*(?:[*_]{1,2})?([A-Za-z][\w '’/&-]{1,40}?)(?:[*_]{1,2})?\s*:\s*(.*)$")
@@ -80,14 +81,9 @@ class SectionReader:
         self.cues_by_first: dict[str, list[tuple[tuple[str, ...], set[str]]]] = {}
         for words, kinds in cues.items():
             self.cues_by_first.setdefault(words[0], []).append((words, kinds))
+        self.cue_first_words = frozenset(self.cues_by_first)
         self.title_parser: TitleParser = parser_for(lexicon)
-        # "... Job benefits: Free parking ..." - a known heading as a label inside a line, as in
-        # postings flattened onto one line by a job board or a scraper.
-        phrases = sorted(self.headings, key=len, reverse=True)
-        self.inline_label = re.compile(
-            r"(?:(?<=\s)|(?<=[.!?]))(" + "|".join(re.escape(p) for p in phrases) + r")\s*:\s",
-            re.IGNORECASE,
-        )
+        self.max_heading_words = max(len(h.split()) for h in self.headings)
         self.labels = frozenset(_normalise(w) for w in lexicon.wordlists["titles"]["labels"])
 
     # -- headings ---------------------------------------------------------------------
@@ -135,8 +131,11 @@ class SectionReader:
         if norm in self.headings and len(words) <= 8:
             return self.headings[norm], len(line)
         unmasked = _MASKS.sub("", stripped)
-        letters = [c for c in unmasked if c.isalpha()]
-        if len(letters) >= 3 and unmasked.upper() == unmasked and len(words) <= 8:
+        if (
+            len(words) <= 8
+            and unmasked.upper() == unmasked
+            and sum(1 for c in unmasked if c.isalpha()) >= 3
+        ):
             return self.heading_kind(stripped) or "body", len(line)
         if len(words) <= 6 and not re.search(r"[.!?,]$", stripped):
             kind = self.heading_kind(stripped)
@@ -149,11 +148,14 @@ class SectionReader:
         """Every section kind a (lower-case) sentence's cues point to."""
         words = _CUE_WORD.findall(sentence)
         found: set[str] = set()
+        starts = self.cue_first_words.intersection(words)
+        if not starts:
+            return found
         by_first = self.cues_by_first
         for i, word in enumerate(words):
-            candidates = by_first.get(word)
-            if candidates is None:
+            if word not in starts:
                 continue
+            candidates = by_first[word]
             for cue, kinds in candidates:
                 if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
                     found |= kinds
@@ -253,18 +255,41 @@ class SectionReader:
         """Add a line's text, switching section at inline labels; returns the section in force
         at the end of the line."""
         cursor = start
-        has_colon = text.find(":", start, end) != -1
-        labels = self.inline_label.finditer(text, start, end) if has_colon else ()
-        for match in labels:
-            label = _normalise(match.group(1))
-            if label not in self.headings:
+        for label_start, label_end, kind in self._inline_labels(text, start, end):
+            if label_start < cursor:
                 continue
-            self._add_text(out, text, cursor, match.start(), current)
-            out.append(Section("heading", match.start(), match.end()))
-            current = self.headings[label]
-            cursor = match.end()
+            self._add_text(out, text, cursor, label_start, current)
+            out.append(Section("heading", label_start, label_end))
+            current = kind
+            cursor = label_end
         self._add_text(out, text, cursor, end, current)
         return current
+
+    def _inline_labels(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Known headings used as labels inside a line ("... Job benefits: Free parking ..."),
+        as in postings flattened onto one line by a job board or a scraper: (start, end, kind)
+        for each, found by looking back from each colon (colons are rare; a regex of every
+        heading phrase is slow)."""
+        found = []
+        colon = text.find(":", start, end)
+        while colon != -1:
+            after = colon + 1
+            if after >= end or text[after].isspace():
+                window_start = max(start, colon - 80)
+                words = [m for m in _LABEL_WORD.finditer(text, window_start, colon)]
+                for n in range(min(len(words), self.max_heading_words), 0, -1):
+                    first = words[-n]
+                    before = text[first.start() - 1] if first.start() > start else " "
+                    if not (before.isspace() or before in ".!?") and first.start() > start:
+                        continue
+                    label = _normalise(text[first.start() : colon])
+                    if label in self.headings:
+                        while after < end and text[after].isspace():
+                            after += 1
+                        found.append((first.start(), after, self.headings[label]))
+                        break
+            colon = text.find(":", colon + 1, end)
+        return found
 
     def _add_text(self, out: list[Section], text: str, start: int, end: int, current: str) -> None:
         if start >= end:

@@ -128,3 +128,17 @@ def test_model_option_takes_a_pipeline_path_and_uses_its_tags(tmp_path):
     doc = nlp("Data Engineer\n\n- Build ETL pipelines\n- Design dashboards\n")
     # "Design" is tagged as a noun here, so only "Build" starts a duty.
     assert [d.verb for d in doc._.jdlint_duties] == ["build"]
+
+
+def test_inline_labels_in_a_flattened_posting(linter):
+    text = (
+        "Data Engineer Job description: You will build ETL pipelines with Airflow. "
+        "Requirements: Experience with Spark. Job benefits: Free ChatGPT Plus licences. "
+        "Company description: We build AI agents for banks."
+    )
+    doc = linter.nlp(text)
+    sections = {s.text: s.section for s in doc._.jdlint_skills}
+    assert sections["Airflow"] in ("body", "responsibilities")
+    assert sections["Spark"] == "requirements"
+    assert sections["ChatGPT"] == "benefits"
+    assert sections["AI agents"] == "about"
