@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "jdlint_sections": "list of Section, one per stretch of text, in order",
     "jdlint_skills": "list of SkillHit",
     "jdlint_duties": "list of DutyHit",
+    "jdlint_other_work": "list of SkillHit for work none of the roles do (data entry, sales)",
     "jdlint_profile": "RoleProfile: which role the duties describe",
 }
 

@@ -19,7 +19,7 @@ from . import validation_memo
 from .errors import LexiconError
 from .roles import ROLE_IDS
 
-WORDLISTS = ("sections", "titles", "duties")
+WORDLISTS = ("sections", "titles", "duties", "other_work")
 
 
 @dataclass(frozen=True)

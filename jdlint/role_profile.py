@@ -40,6 +40,7 @@ REPEAT_DECAY = 0.5  # the n-th mention of the same thing counts REPEAT_DECAY ** 
 INTRO_WEIGHT_WITH_SECTIONS = 0.2
 MIN_EVIDENCE = 4.0  # below this total weight there is no primary role
 CONFIDENCE_SATURATION = 8.0  # total weight at which evidence counts as half-way conclusive
+OTHER_WORK_DOMINATES = 0.5  # at this share of the evidence, the posting is for no role
 
 
 class Hit(Protocol):
@@ -74,6 +75,9 @@ class RoleProfile:
     shares: dict[str, float]
     total: float
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    # Work none of the roles do: its share of all evidence, and its main kind ("data_entry").
+    other_share: float = 0.0
+    other_work: str | None = None
 
     def duty_count(self, *roles: str) -> int:
         """How many duties with distinct objects weigh toward any of the roles, outside the
@@ -84,7 +88,8 @@ class RoleProfile:
                 e.end
                 for role in roles
                 for e in self.evidence.get(role, [])
-                if e.kind == "duty" and e.section not in ("requirements", "nice_to_have")
+                if e.kind in ("duty", "other")
+                and e.section not in ("requirements", "nice_to_have")
             }
         )
 
@@ -93,7 +98,7 @@ class RoleProfile:
         the order of the text."""
         chosen: list[Evidence] = []
         seen: set[str] = set()
-        ranked = sorted(self.evidence.get(role, []), key=lambda e: (e.kind != "duty", -e.weight))
+        ranked = sorted(self.evidence.get(role, []), key=lambda e: (e.kind == "skill", -e.weight))
         for item in ranked:
             key = item.text.lower()
             if key in seen or any(item.start < c.end and c.start < item.end for c in chosen):
@@ -126,6 +131,8 @@ def build_profile(
         if k >= 0 and inside[k][0] <= skill.start and skill.end <= inside[k][1]:
             continue
         items.append(("skill", skill.canonical.lower(), skill))
+    for work in doc._.jdlint_other_work or []:
+        items.append(("other", work.text.lower(), work))
     sections = doc._.jdlint_sections or []
     headed = {b.kind for a, b in zip(sections, sections[1:], strict=False) if a.kind == "heading"}
     if headed & {"responsibilities", "requirements"}:
@@ -148,13 +155,21 @@ def build_profile(
             evidence.setdefault(role, []).append(
                 Evidence(kind, hit.text, hit.start, hit.end, role, value, hit.section)
             )
-    total = sum(scores.values())
-    shares = {role: (score / total if total else 0.0) for role, score in scores.items()}
-    if total < min_evidence:
-        return RoleProfile(None, 0.0, shares, total, evidence)
-    primary = max(scores, key=lambda r: (scores[r], -ROLE_IDS.index(r) if r in ROLE_IDS else 0))
-    confidence = shares[primary] * total / (total + CONFIDENCE_SATURATION)
-    return RoleProfile(primary, round(confidence, 4), shares, total, evidence)
+    other = {kind: score for kind, score in scores.items() if kind not in ROLE_IDS}
+    roles_total = sum(scores[r] for r in ROLE_IDS)
+    other_total = sum(other.values())
+    shares = {r: (scores[r] / roles_total if roles_total else 0.0) for r in ROLE_IDS}
+    other_share = other_total / (roles_total + other_total) if other_total else 0.0
+    other_work = max(other, key=lambda k: other[k]) if other_total else None
+    total = roles_total + other_total
+    if total < min_evidence or other_share >= OTHER_WORK_DOMINATES:
+        # ROLES.md: work none of the roles do (data entry, sales) gets no primary role.
+        return RoleProfile(None, 0.0, shares, total, evidence, other_share, other_work)
+    primary = max(ROLE_IDS, key=lambda r: (scores[r], -ROLE_IDS.index(r)))
+    confidence = shares[primary] * roles_total / (total + CONFIDENCE_SATURATION)
+    return RoleProfile(
+        primary, round(confidence, 4), shares, total, evidence, other_share, other_work
+    )
 
 
 class RolesComponent:

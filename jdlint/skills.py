@@ -72,13 +72,26 @@ def skill_table(lexicon: Lexicon) -> dict[tuple[str, bool], SkillInfo]:
     return table
 
 
+OTHER_WORK_WEIGHT = 2.5  # a task phrase ("data entry"), as telling as a duty
+
+
 class SkillsComponent:
     """Sets ``doc._.jdlint_skills`` (list of SkillHit) and the span group ``jdlint_skills``."""
 
     def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
         register_extensions()
         self.name = name
-        self.table = skill_table(load_lexicon(lexicons))
+        lexicon = load_lexicon(lexicons)
+        self.table = skill_table(lexicon)
+        # Work none of the roles do ("data entry", "cold calling"), by kind.
+        self.other = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.other_kinds: dict[int, str] = {}
+        for kind, phrases in lexicon.wordlists["other_work"].items():
+            if kind.startswith("title:"):
+                continue
+            label = f"jdlint_other:{kind}"
+            self.other_kinds[nlp.vocab.strings.add(label)] = kind
+            self.other.add(label, list(nlp.tokenizer.pipe(phrases)))
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, bool]] = {}
@@ -114,6 +127,20 @@ class SkillsComponent:
                 )
             )
         doc._.jdlint_skills = hits
+        doc._.jdlint_other_work = [
+            SkillHit(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                canonical=self.other_kinds[span.label],
+                roles={self.other_kinds[span.label]: OTHER_WORK_WEIGHT},
+                section=sections.kind_at(span.start_char),
+                year=None,
+                start_token=span.start,
+                end_token=span.end,
+            )
+            for span in filter_spans(self.other(doc, as_spans=True))
+        ]
         doc.spans[SPANS_SKILLS] = [doc.char_span(h.start, h.end, label=h.canonical) for h in hits]
         return doc
 
@@ -121,7 +148,7 @@ class SkillsComponent:
 @Language.factory(
     "jdlint_skills",
     default_config={"lexicons": []},
-    assigns=["doc._.jdlint_skills"],
+    assigns=["doc._.jdlint_skills", "doc._.jdlint_other_work"],
     requires=["doc._.jdlint_sections"],
 )
 def make_skills(nlp: Language, name: str, lexicons: list[str]) -> SkillsComponent:

@@ -25,6 +25,7 @@ MIN_DUTIES = 2  # duties (not just tool names) must back the role the verdict na
 OTHER_MIN_SHARE = 0.55
 OTHER_MIN_DUTIES = 3
 OTHER_SPLIT_RATIO = 0.3  # and the title's own role must be nearly absent
+OTHER_WORK_MIN_SHARE = 0.6  # work of no role (data entry, sales) that dominates the duties
 
 _SENIORITY = re.compile(
     r"^\s*((?:(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head|chief|associate)\s+)+)",
@@ -42,8 +43,10 @@ def verdict(posting: Posting) -> Verdict | None:
     """The kind of mismatch between the title and the duties, or None when there is none or
     the evidence is too thin to say."""
     title, profile = posting.title, posting.profile
-    if title is None or not title.roles or profile.primary is None:
+    if title is None or not title.roles:
         return None
+    if profile.primary is None:
+        return _other_work_verdict(posting)
     primary, shares = profile.primary, profile.shares
     claimed = set(title.roles)
     if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
@@ -78,6 +81,24 @@ def verdict(posting: Posting) -> Verdict | None:
     if max(shares.get(r, 0.0) for r in claimed) >= OTHER_SPLIT_RATIO * shares[primary]:
         return None
     return Verdict("title-duty-mismatch", primary)
+
+
+def _other_work_verdict(posting: Posting) -> Verdict | None:
+    """A technical title over work none of the roles do (ROLES.md: a Data Analyst title over
+    data entry): reported when that work clearly dominates the duties."""
+    assert posting.title is not None
+    profile = posting.profile
+    kind = profile.other_work
+    if (
+        kind is None
+        or profile.other_share < OTHER_WORK_MIN_SHARE
+        or profile.total < MIN_EVIDENCE
+        or profile.duty_count(kind) < OTHER_MIN_DUTIES
+    ):
+        return None
+    if set(posting.title.roles) <= AI_ML_ROLES:
+        return Verdict("ai-washing", kind)
+    return Verdict("title-duty-mismatch", kind)
 
 
 def _role_list(posting: Posting, roles: tuple[str, ...]) -> str:
@@ -116,12 +137,20 @@ def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
         f"'{e.text}' (line {posting.source.locate(e.start, e.end).line})" for e in evidence
     )
     shares = posting.profile.shares
-    primary_name = posting.lexicon.role_name(result.primary)
-    suggestion = _suggestion(posting, result.primary)
-    if result.kind == AI_WASHING.name:
+    if result.primary not in ROLE_IDS:  # work of no role: data entry, sales, ...
+        kind = result.primary
+        primary_name = kind.replace("_", " ")
+        titles = posting.lexicon.wordlists["other_work"].get(f"title:{kind}", ())
+        suggestion = f"consider '{titles[0]}'" if titles else "name the job the duties describe"
+        share = f"{posting.profile.other_share:.0%} of the evidence; no technical role"
+    elif result.kind == AI_WASHING.name:
+        primary_name = posting.lexicon.role_name(result.primary)
+        suggestion = _suggestion(posting, result.primary)
         ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
         share = f"only {ai_share:.0%} of the evidence is AI/ML work"
     else:
+        primary_name = posting.lexicon.role_name(result.primary)
+        suggestion = _suggestion(posting, result.primary)
         share = f"{shares[result.primary]:.0%} of the evidence"
     message = (
         f"title '{title.text}' names {_role_list(posting, title.roles)}, but the duties describe "
@@ -245,7 +274,8 @@ TITLE_DUTY_MISMATCH = Rule(
     summary="A title naming another specialist than the one the duties describe.",
     explanation="""\
 Any other mismatch between the role the title names and the role the duties describe, such as
-a Data Scientist title over ETL pipelines, or a Data Engineer title over dashboards. Close
+a Data Scientist title over ETL pipelines, a Data Engineer title over dashboards, or a Data
+Analyst title over data entry (work none of the technical roles does). Close
 neighbours (ML Engineer and MLOps Engineer; Data Scientist and ML Engineer) are not reported,
 and with no AI signal to lean on it asks for more: three duties and a clear majority.
 
