@@ -137,12 +137,15 @@ class TitleParser:
         claims = self._claims(words[:index], head)
         claims.extend(self.standalone.get(head, ()))
         roles = _resolve(claims)
-        qualified: set[str] = set()
+        qualified: set[str] = set()  # AI roles the qualifiers name
+        domains: set[str] = set()  # other specialists they name ("Data Platform")
         for qualifier in segments[n + 1 :]:
-            qualified.update(
-                role for role, _ in self._claims(qualifier, head) if role in AI_QUALIFIER_ROLES
-            )
-        roles = _apply_qualifiers(roles, claims, qualified)
+            for role, _ in self._claims(qualifier, head):
+                if role in AI_QUALIFIER_ROLES:
+                    qualified.add(role)
+                elif role != "software_engineer":
+                    domains.add(role)
+        roles = _apply_qualifiers(roles, claims, qualified, domains)
         ordered = tuple(r for r in self.role_order if r in roles)
         return TitleReading(ordered, head)
 
@@ -153,16 +156,17 @@ def _resolve(claims: list[tuple[str, bool]]) -> set[str]:
 
 
 def _apply_qualifiers(
-    roles: set[str], claims: list[tuple[str, bool]], qualified: set[str]
+    roles: set[str], claims: list[tuple[str, bool]], qualified: set[str], domains: set[str]
 ) -> set[str]:
     """ROLES.md: "Software Engineer, Machine Learning" claims only the AI role; ".NET Software
     Engineer (AI Focus)" claims both; "AI Engineer - NLP" adds ml_engineer; "Data Scientist
-    (GenAI)" stays data_scientist."""
+    (GenAI)" stays data_scientist. A generic software title narrowed to another specialist's
+    domain claims that specialist the same way ("Software Engineer, Data Platform")."""
+    software_specific = any(r == "software_engineer" and not g for r, g in claims)
+    if roles == {"software_engineer"} and not software_specific and (qualified or domains):
+        return qualified | domains
     if not qualified:
         return roles
-    software_specific = any(r == "software_engineer" and not g for r, g in claims)
-    if roles == {"software_engineer"} and not software_specific:
-        return set(qualified)
     if not roles:
         return set(qualified)
     if "software_engineer" in roles and software_specific:

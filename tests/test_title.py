@@ -34,6 +34,8 @@ from jdlint.title import read_title
         ("Statistician", {"data_scientist"}),
         ("Research Software Engineer", {"software_engineer"}),
         ("Data Scientist / ML Engineer", {"data_scientist", "ml_engineer"}),
+        ("Software Engineer, Data Platform", {"data_engineer"}),
+        ("Software Engineer - Java", {"software_engineer"}),
         ("Data Analyst or Data Scientist", {"data_analyst", "data_scientist"}),
     ],
 )
