@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -109,8 +110,9 @@ class DutiesComponent:
         parsed = _annotated(doc, DEP)
         hits = []
         first_lemmas = self.first_lemmas
-        for i, lemma in enumerate(lemmas):
-            if lemma not in first_lemmas or i in in_skill:
+        candidates = [i for i, lemma in enumerate(lemmas) if lemma in first_lemmas]
+        for i in candidates:
+            if i in in_skill:
                 continue
             section = sections.kind_at(offsets[i])
             if section in SKIPPED_SECTIONS:
@@ -151,15 +153,18 @@ class DutiesComponent:
                 else t.lemma_.lower()
                 for t in doc
             ]
-        # The hot path on spacy.blank: no Token objects, one table look-up per distinct word.
+        # The hot path on spacy.blank: no Token objects, one look-up per distinct word.
+        if len(doc) == 0:
+            return []
         cache, strings = self._lemma_cache, doc.vocab.strings
-        lemmas = []
-        for key in doc.to_array(LOWER).tolist():
+        distinct, where = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+        lemmas_of_distinct = []
+        for key in distinct.tolist():
             lemma = cache.get(key)
             if lemma is None:
                 lemma = cache[key] = lemma_of(strings[key], self.table)
-            lemmas.append(lemma)
-        return lemmas
+            lemmas_of_distinct.append(lemma)
+        return [lemmas_of_distinct[k] for k in where.tolist()]
 
     def _verb_at(self, lemmas: list[str], i: int) -> tuple[str, ...] | None:
         for size in range(min(self.max_verb, len(lemmas) - i), 0, -1):

@@ -88,8 +88,7 @@ class RoleProfile:
                 e.end
                 for role in roles
                 for e in self.evidence.get(role, [])
-                if e.kind in ("duty", "other")
-                and e.section not in ("requirements", "nice_to_have")
+                if e.kind in ("duty", "other") and e.section not in ("requirements", "nice_to_have")
             }
         )
 
