@@ -175,3 +175,37 @@ def test_output_is_the_same_for_any_number_of_jobs(tmp_path_factory, batch):
         for jobs in ("1", "2")
     ]
     assert outputs[0] == outputs[1]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values, st.booleans(), st.sampled_from([None, 1]))
+def test_the_json_scanner_agrees_with_json_and_keeps_string_positions(value, ascii_only, indent):
+    from jdlint.readers.jsonld_format import JString, _plain, load
+
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+    parsed = load(text)
+    assert _plain(parsed) == json.loads(text)
+    pending = [parsed]
+    while pending:  # every decoded character maps back to the escape or character it came from
+        node = pending.pop()
+        if isinstance(node, JString):
+            for n, char in enumerate(node.value):
+                raw = text[node.offsets.starts[n] : node.offsets.ends[n]]
+                assert json.loads(f'"{raw}"') == char
+        elif isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())

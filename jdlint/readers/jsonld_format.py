@@ -90,6 +90,17 @@ def _string(text: str, i: int, base: int) -> tuple[JString, int]:
     return JString("".join(chars), base + i, OffsetMap(starts, ends, 0)), match.end()
 
 
+def _key(text: str, i: int, base: int) -> tuple[str, int]:
+    """An object key and its colon at ``i``: the key, and where its value starts."""
+    if i >= len(text) or text[i] != '"':
+        raise JSONError("expected a key", i)
+    key, i = _string(text, i, base)
+    i = _SPACE.match(text, i).end()
+    if i >= len(text) or text[i] != ":":
+        raise JSONError("expected ':'", i)
+    return key.value, _SPACE.match(text, i + 1).end()
+
+
 def load(text: str, base: int = 0) -> Any:
     """Parse JSON into dicts, lists and scalars, with strings as JString. ``base`` is added to
     every offset (the JSON's place in a larger file)."""
@@ -97,48 +108,38 @@ def load(text: str, base: int = 0) -> Any:
     i = _SPACE.match(text, 0).end()
     root: Any = None
     have_root = False
-    expect_value = True
     while True:
         if i >= len(text):
             raise JSONError("unexpected end of JSON", i)
         c = text[i]
         value: Any
-        if expect_value:
-            if c == "{" or c == "[":
-                stack.append(({} if c == "{" else [], None))
-                i = _SPACE.match(text, i + 1).end()
-                if i < len(text) and text[i] == ("}" if c == "{" else "]"):
-                    value = stack.pop()[0]
-                    i += 1
-                else:
-                    if c == "{":
-                        if i >= len(text) or text[i] != '"':
-                            raise JSONError("expected a key", i)
-                        key, i = _string(text, i, base)
-                        i = _SPACE.match(text, i).end()
-                        if i >= len(text) or text[i] != ":":
-                            raise JSONError("expected ':'", i)
-                        stack[-1] = (stack[-1][0], key.value)
-                        i = _SPACE.match(text, i + 1).end()
-                    continue
-            elif c == '"':
-                value, i = _string(text, i, base)
-            elif c in "-0123456789":
-                match = _NUMBER.match(text, i)
-                if match is None:
-                    raise JSONError("invalid number", i)
-                number = match.group()
-                value = float(number) if any(ch in number for ch in ".eE") else int(number)
-                i = match.end()
+        if c == "{" or c == "[":
+            stack.append(({} if c == "{" else [], None))
+            i = _SPACE.match(text, i + 1).end()
+            if i < len(text) and text[i] == ("}" if c == "{" else "]"):
+                value = stack.pop()[0]
+                i += 1
             else:
-                for word, literal in _LITERALS.items():
-                    if text.startswith(word, i):
-                        value, i = literal, i + len(word)
-                        break
-                else:
-                    raise JSONError(f"unexpected character {c!r}", i)
+                if c == "{":
+                    key, i = _key(text, i, base)
+                    stack[-1] = (stack[-1][0], key)
+                continue
+        elif c == '"':
+            value, i = _string(text, i, base)
+        elif c in "-0123456789":
+            match = _NUMBER.match(text, i)
+            if match is None:
+                raise JSONError("invalid number", i)
+            number = match.group()
+            value = float(number) if any(ch in number for ch in ".eE") else int(number)
+            i = match.end()
         else:
-            raise JSONError("internal: no value expected", i)  # pragma: no cover
+            for word, literal in _LITERALS.items():
+                if text.startswith(word, i):
+                    value, i = literal, i + len(word)
+                    break
+            else:
+                raise JSONError(f"unexpected character {c!r}", i)
         # Place the value, then close containers as long as they end here.
         while True:
             if not stack:
@@ -156,14 +157,8 @@ def load(text: str, base: int = 0) -> Any:
             if text[i] == ",":
                 i = _SPACE.match(text, i + 1).end()
                 if not isinstance(container, list):
-                    if i >= len(text) or text[i] != '"':
-                        raise JSONError("expected a key", i)
-                    key_str, i = _string(text, i, base)
-                    i = _SPACE.match(text, i).end()
-                    if i >= len(text) or text[i] != ":":
-                        raise JSONError("expected ':'", i)
-                    stack[-1] = (container, key_str.value)
-                    i = _SPACE.match(text, i + 1).end()
+                    key, i = _key(text, i, base)
+                    stack[-1] = (container, key)
                 break
             if text[i] == closer:
                 value = stack.pop()[0]
