@@ -19,6 +19,7 @@ from .role_profile import RoleProfile
 from .rules import ALL_RULES, Posting
 from .rules.suppression import (
     UNUSED_SUPPRESSION,
+    Directive,
     apply_suppressions,
     parse_directives,
     unused_directives,
@@ -99,7 +100,7 @@ class Linter:
         self, sources: Iterable[Source], config_for: Callable[[str], Config] | None = None
     ) -> Iterator[FileResult]:
         """Lint decoded postings, batched through ``nlp.pipe``, in order."""
-        self._config_for = config_for or (lambda _path: self.config)
+        config_of = config_for or (lambda _path: self.config)
         sources = list(sources)
         texts = (s.text for s in sources if s.text.strip() and len(s.text) <= self.nlp.max_length)
         docs = self.nlp.pipe(map(self._make_doc, texts), batch_size=BATCH_SIZE)
@@ -112,14 +113,14 @@ class Linter:
                     path=source.path, error=f"{source.path}: longer than {limit} characters"
                 )
             else:
-                yield self._result(source, next(docs))
+                yield self._result(source, next(docs), config_of(source.path))
 
     def _make_doc(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _result(self, source: Source, doc: Doc) -> FileResult:
+    def _result(self, source: Source, doc: Doc, config: Config) -> FileResult:
         profile: RoleProfile = doc._.jdlint_profile
 
         def where(start: int, end: int) -> tuple[str, int, int, int, int]:
@@ -144,7 +145,7 @@ class Linter:
                 Duty(text, h.verb, h.object, tuple(h.roles), h.section, line, column, start, end)
             )
         posting = Posting(source, title, profile, self.lexicon)
-        findings = tuple(sorted(self._findings(posting), key=lambda f: (f.start, f.code)))
+        findings = tuple(sorted(self._findings(posting, config), key=lambda f: (f.start, f.code)))
         return FileResult(
             path=source.path,
             title=title,
@@ -159,10 +160,9 @@ class Linter:
             text=source.original,
         )
 
-    def _findings(self, posting: Posting) -> list[Finding]:
+    def _findings(self, posting: Posting, config: Config) -> list[Finding]:
         """Findings of the rules selected for the file, less suppressed ones, plus unused
         suppressions, at the configured severities."""
-        config = self._config_for(posting.source.path)
         rules = config.rules_for(posting.source.path)
         findings = [f for rule in rules if rule.check for f in rule.check(posting)]
         if "jdlint" in posting.source.original:
@@ -174,7 +174,7 @@ class Linter:
         return [replace(f, severity=config.severity_of(by_code[f.code])) for f in findings]
 
 
-def _unused_findings(posting: Posting, directives: list) -> Iterator[Finding]:
+def _unused_findings(posting: Posting, directives: list[Directive]) -> Iterator[Finding]:
     for directive in unused_directives(directives):
         if directive.unknown:
             what = f"names unknown rules: {', '.join(directive.unknown)}"
