@@ -18,18 +18,8 @@ HONEST = (FIXTURES / "honest-ml-engineer-ranking.txt").read_text(encoding="utf-8
 NO_TITLE = (FIXTURES / "missing-title.txt").read_text(encoding="utf-8")
 
 
-def run(*args: str, cwd: Path | None = None):
-    runner = CliRunner()
-    if cwd is None:
-        return runner.invoke(main, list(args), catch_exceptions=False)
-    import os
-
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def codes(result) -> list[str]:

@@ -84,7 +84,7 @@ def test_html_skips_chrome_and_decodes_entities(linter):
     assert result.title.text == "Generative AI Engineer"  # the heading, not <title>
 
 
-def test_html_without_a_heading_uses_the_page_title(lint, linter, tmp_path):
+def test_html_without_a_heading_uses_the_page_title(linter, tmp_path):
     page = tmp_path / "p.html"
     page.write_text(
         "<html><head><title>Data Engineer &ndash; Acme</title></head><body>"
