@@ -32,6 +32,13 @@ RSS_WRAPPER = (
 )
 
 
+def installed_script(name: str) -> str | None:
+    """The console script installed beside this Python, not a version manager's shim (a pyenv
+    shim adds its own start-up to every run)."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
 def corpus(count: int) -> list[str]:
     texts = [json.loads(line)["text"] for line in DATA.open(encoding="utf-8")]
     return [texts[i % len(texts)] for i in range(count)]
@@ -80,7 +87,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-proselint", action="store_true")
     args = parser.parse_args()
-    jdlint = shutil.which("jdlint")
+    jdlint = installed_script("jdlint")
     if jdlint is None:
         sys.exit("jdlint is not installed: pip install -e .")
     texts = corpus(args.postings)
@@ -146,7 +153,7 @@ def main() -> None:
         verdict = check("target <= 4.4", growth <= 4.4)
         print(f"scaling (API)       {times}  4x/1x = {growth:.2f}  {verdict}")
 
-        proselint = shutil.which("proselint")
+        proselint = installed_script("proselint")
         if proselint and not args.no_proselint:
             start = time.perf_counter()
             subprocess.run([proselint, "check", *files], capture_output=True)
