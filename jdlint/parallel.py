@@ -73,6 +73,9 @@ def lint_inputs(
         return _lint_chunk(inputs, *args)
     size = max(1, -(-len(inputs) // (jobs * CHUNKS_PER_JOB)))
     chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
+    # Build the pipeline before the workers start: where processes fork (Linux), each worker
+    # inherits it instead of paying the start-up again.
+    _linter(model, tuple(lexicons), encoding, max_bytes, input_format)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_lint_chunk, chunk, *args) for chunk in chunks]
         return [result for future in futures for result in future.result()]
