@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,9 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     path: str | None = None  # the file it came from
 
-    def rules(self) -> tuple[Rule, ...]:
-        """The rules selected for every file under this config."""
+    @cached_property
+    def selected(self) -> tuple[Rule, ...]:
+        """The rules selected for every file under this config (worked out once)."""
         return resolve_selectors(self.select, self.ignore, self.extend_select)
 
     def rules_for(self, file: str | Path) -> tuple[Rule, ...]:
@@ -58,9 +59,9 @@ class Config:
             if _glob_match(relative, pattern):
                 ignored.extend(selectors)
         if not ignored:
-            return self.rules()
+            return self.selected
         skip = {r.code for r in resolve_selectors(list(ignored), (), ())}
-        return tuple(r for r in self.rules() if r.code not in skip)
+        return tuple(r for r in self.selected if r.code not in skip)
 
     def excludes(self, file: str | Path) -> bool:
         relative = self._relative(file)
@@ -226,19 +227,31 @@ class ConfigResolver:
     isolated: bool = False
     overrides: tuple[tuple[str, Any], ...] = ()
     _cache: dict[Path, Config] = field(default_factory=dict, compare=False, repr=False)
+    # base config's key -> it with the flags applied: every file of a folder shares one Config
+    _final: dict[Any, Config] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, path: str) -> Config:
         if self.isolated:
-            base = Config(root=Path.cwd())
+            key: Any = "isolated"
         elif self.explicit:
-            key = Path(self.explicit).resolve()
-            if key not in self._cache:
-                self._cache[key] = _explicit(self.explicit)
-            base = self._cache[key]
+            key = ("explicit", Path(self.explicit).resolve())
         elif path in ("<stdin>", "<text>"):
-            base = discover_config(Path.cwd(), self._cache)
+            key = Path.cwd().resolve()
         else:
-            base = discover_config(path, self._cache)
+            key = Path(path).resolve()
+            key = key if key.is_dir() else key.parent
+        if key not in self._final:
+            self._final[key] = self._with_flags(self._base(key))
+        return self._final[key]
+
+    def _base(self, key: Any) -> Config:
+        if key == "isolated":
+            return Config(root=Path.cwd())
+        if isinstance(key, tuple):
+            return _explicit(self.explicit or "")
+        return discover_config(key, self._cache)
+
+    def _with_flags(self, base: Config) -> Config:
         overrides = dict(self.overrides)
         extend = overrides.pop("extend_select", None)
         config = with_overrides(base, **overrides)

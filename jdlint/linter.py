@@ -28,6 +28,7 @@ from .source import DEFAULT_MAX_BYTES, Source, read_source
 
 # Codes and names (lower case) -> code, for suppression comments.
 _RULE_KEYS = {k: r.code for r in ALL_RULES for k in (r.code.lower(), r.name)}
+_RULES_BY_CODE = {r.code: r for r in ALL_RULES}
 
 BATCH_SIZE = 64
 
@@ -170,8 +171,7 @@ class Linter:
             findings = apply_suppressions(findings, directives)
             if UNUSED_SUPPRESSION in rules:
                 findings.extend(_unused_findings(posting, directives))
-        by_code = {r.code: r for r in ALL_RULES}
-        return [replace(f, severity=config.severity_of(by_code[f.code])) for f in findings]
+        return [replace(f, severity=config.severity_of(_RULES_BY_CODE[f.code])) for f in findings]
 
 
 def _unused_findings(posting: Posting, directives: list[Directive]) -> Iterator[Finding]:
