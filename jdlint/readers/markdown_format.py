@@ -8,6 +8,8 @@ YAML front matter is blanked too, except its ``title:`` line, which becomes the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 from ..offsets import OffsetMap
 from ..source import Source
@@ -31,9 +33,14 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _NEWLINES.finditer(text)] + [len(text)]
 
 
-def read_markdown(path: str, original: str) -> Source:
+@lru_cache(maxsize=1)
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark")
+
+
+def read_markdown(path: str, original: str) -> Source:
     chars = list(original)
     front = _FRONT_MATTER.match(original)
     if front:
@@ -51,7 +58,7 @@ def read_markdown(path: str, original: str) -> Source:
             chars[value_start:value_end] = list(original[value_start:value_end])
     blanked = "".join(chars)
     starts = _line_starts(blanked)
-    for token in MarkdownIt("commonmark").parse(blanked):
+    for token in _parser().parse(blanked):
         if token.type in ("fence", "code_block") and token.map:
             first, last = token.map
             _blank(chars, starts[first], starts[min(last, len(starts) - 1)])
