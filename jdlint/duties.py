@@ -17,7 +17,7 @@ from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import SPANS_DUTIES, register_extensions
+from .extensions import LEMMAS_KEY, SPANS_DUTIES, register_extensions
 from .lexicon import Lexicon, load_lexicon
 from .sections import SectionIndex
 from .skills import SkillHit
@@ -41,7 +41,7 @@ class DutyHit:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Mapping[str, str]:
+def lemma_table() -> Mapping[str, str]:
     """spaCy's English lemma lookup table (keys are hashed: use ``.get``, not iteration)."""
     try:
         from spacy.lookups import load_lookups
@@ -68,7 +68,7 @@ class DutiesComponent:
     def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
         register_extensions()
         self.name = name
-        self.table = _lemma_table()
+        self.table = lemma_table()
         lexicon = load_lexicon(lexicons)
         self._build(nlp, lexicon)
 
@@ -99,6 +99,7 @@ class DutiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         lemmas = self._lemmas_of(doc)
+        doc.user_data[LEMMAS_KEY] = lemmas
         skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}
         # A verb inside a skill's name is a noun: "design patterns", "test automation".
         in_skill = {

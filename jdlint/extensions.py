@@ -13,6 +13,7 @@ DOC_EXTENSIONS = {
     "jdlint_duties": "list of DutyHit",
     "jdlint_other_work": "list of SkillHit for work none of the roles do (data entry, sales)",
     "jdlint_profile": "RoleProfile: which role the duties describe",
+    "jdlint_wording": "list of WordingHit: phrases of the wording lists, in text order",
 }
 
 # Keys in doc.spans that hold the same results as spans.
@@ -20,6 +21,7 @@ SPANS_TITLE = "jdlint_title"
 SPANS_SECTIONS = "jdlint_sections"
 SPANS_SKILLS = "jdlint_skills"
 SPANS_DUTIES = "jdlint_duties"
+SPANS_WORDING = "jdlint_wording"
 
 
 def register_extensions() -> None:
@@ -32,6 +34,9 @@ def register_extensions() -> None:
 # doc.user_data key under which jdlint's Linter leaves the text it tokenised, so components
 # need not rebuild doc.text from the tokens (it is costly on long postings).
 TEXT_KEY = "jdlint_text"
+# doc.user_data key under which the duties component leaves every token's lower-case lemma, for
+# the components after it.
+LEMMAS_KEY = "jdlint_lemmas"
 
 
 def doc_text(doc: Doc) -> str:

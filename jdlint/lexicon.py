@@ -20,6 +20,8 @@ from .errors import LexiconError
 from .roles import ROLE_IDS
 
 WORDLISTS = ("sections", "titles", "duties", "other_work")
+# Phrase lists of the wording rules, one file per family (lexicons/wording/<name>.json).
+WORDING_FILES = ("gender_coded", "inclusive", "tone", "ai_buzzwords", "technology", "realism")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,23 @@ class DutyEntry:
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
     weight: float
+
+
+@dataclass(frozen=True)
+class WordingEntry:
+    """A phrase a wording rule looks for: how it is spelled, where it counts, what to write."""
+
+    phrase: str
+    variants: tuple[str, ...] = ()
+    suggest: str | None = None
+    case_sensitive: bool = False
+    lemma: bool = False
+    pos: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    needs_after: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    fix: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class Lexicon:
 
     roles: dict[str, RoleLexicon]
     wordlists: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    wording: dict[str, tuple[WordingEntry, ...]] = field(default_factory=dict)
 
     def words(self, wordlist: str, name: str) -> tuple[str, ...]:
         try:
@@ -199,6 +219,25 @@ def _load_wordlists() -> dict[str, dict[str, tuple[str, ...]]]:
     return out
 
 
+def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
+    folder = resources.files("jdlint.lexicons.wording")
+    out: dict[str, tuple[WordingEntry, ...]] = {}
+    for name in WORDING_FILES:
+        path = f"lexicons/wording/{name}.json"
+        text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
+        data = _read_json(path, text, "wording.schema.json")
+        for key, entries in data["lists"].items():
+            if key in out:
+                raise LexiconError(f"{path}: list '{key}' is also defined in another file")
+            out[key] = tuple(_wording_entry(e) for e in entries)
+    return out
+
+
+def _wording_entry(data: dict[str, Any]) -> WordingEntry:
+    lists = ("variants", "pos", "not_before", "not_after", "needs_after", "sections")
+    return WordingEntry(**{k: tuple(v) if k in lists else v for k, v in data.items()})
+
+
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
@@ -256,7 +295,7 @@ def _load(paths: tuple[str, ...], replace: bool) -> Lexicon:
             roles[extra.role] = merge(roles[extra.role], extra)
         else:
             roles[extra.role] = extra
-    return Lexicon(roles=roles, wordlists=_load_wordlists())
+    return Lexicon(roles=roles, wordlists=_load_wordlists(), wording=_load_wording())
 
 
 def load_lexicon(paths: Sequence[str | Path] = (), *, replace: bool = False) -> Lexicon:

@@ -9,10 +9,16 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import duties, role_profile, sections, skills  # noqa: F401  (registers the factories)
+from . import duties, role_profile, sections, skills, wording  # noqa: F401  (registers the factories)
 from .errors import JdlintError
 
-COMPONENTS = ("jdlint_sections", "jdlint_skills", "jdlint_duties", "jdlint_roles")
+COMPONENTS = (
+    "jdlint_sections",
+    "jdlint_skills",
+    "jdlint_duties",
+    "jdlint_wording",
+    "jdlint_roles",
+)
 
 
 def build_nlp(
