@@ -4,7 +4,9 @@ Reports how many postings get each finding (a mismatch finding on these mostly o
 software jobs is a false alarm unless a reader agrees), the primary roles found, and the
 overlap F1 of jdlint's skills against SkillSpan's gold KNOWLEDGE spans.
 
-    python evaluation/skillspan.py [--data PATH] [--show]
+    python evaluation/skillspan.py [--data PATH] [--show] [--rule NAME ...]
+
+``--rule`` prints that rule's findings with the line they stand on, for checking by hand.
 """
 
 from __future__ import annotations
@@ -38,18 +40,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--show", action="store_true", help="print every finding")
+    parser.add_argument("--rule", action="append", default=[], help="print this rule's findings")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     linter = Linter()
     results = list(linter.lint_sources(Source(r["id"], r["text"]) for r in rows))
 
-    findings, primaries, titled = Counter(), Counter(), 0
+    findings, postings, primaries, titled = Counter(), Counter(), Counter(), 0
     tp = npred = gold_hit = ngold = 0
     for row, result in zip(rows, results, strict=True):
         titled += result.title is not None
         primaries[result.profile.primary if result.profile else None] += 1
+        postings.update({f.name for f in result.findings})
         for f in result.findings:
             findings[f.name] += 1
+            if f.name in args.rule:
+                line = row["text"].splitlines()[f.line - 1]
+                print(f"{row['id']}:{f.line}:{f.column}: {f.name}: {f.message}\n    | {line}\n")
             if args.show:
                 title = result.title.text if result.title else None
                 print(f"{row['id']}: {f.code} {f.name} | title={title!r}\n    {f.message}\n")
@@ -64,7 +71,9 @@ def main() -> None:
     flagged = sum(1 for r in results if any(f.name in mismatch for f in r.findings))
     print(f"postings: {len(rows)}; with a title found: {titled}")
     print(f"postings with a mismatch finding: {flagged}")
-    print("findings by rule:", dict(sorted(findings.items())))
+    print(f"{'rule':<26} {'postings':>8} {'findings':>8}")
+    for name, count in sorted(postings.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{name:<26} {count:>8} {findings[name]:>8}")
     print("primary duty roles:", dict(primaries.most_common()))
     print(
         f"skills vs KNOWLEDGE spans (overlap): precision {precision:.3f} "

@@ -234,8 +234,9 @@ def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
     from .rules import ALL_RULES
 
+    width = max(len(rule.name) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
+        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")
 
 
 @main.command("rule")

@@ -145,7 +145,7 @@ class Linter:
             duties.append(
                 Duty(text, h.verb, h.object, tuple(h.roles), h.section, line, column, start, end)
             )
-        posting = Posting(source, title, profile, self.lexicon)
+        posting = Posting(source, title, profile, self.lexicon, doc)
         findings = tuple(sorted(self._findings(posting, config), key=lambda f: (f.start, f.code)))
         return FileResult(
             path=source.path,

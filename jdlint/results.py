@@ -62,6 +62,15 @@ class EvidenceItem:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A safe rewrite: replace ``original[start:end]`` (character offsets) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     name: str
@@ -75,6 +84,7 @@ class Finding:
     end: int
     suggestion: str | None = None
     evidence: tuple[EvidenceItem, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ class SectionReader:
             and sum(1 for c in unmasked if c.isalpha()) >= 3
         ):
             return self.heading_kind(stripped) or "body", len(line)
-        if len(words) <= 6 and not re.search(r"[.!?,]$", stripped):
+        if len(words) <= 6 and not re.search(r"[.!,]$", stripped):  # "What we offer?" counts
             kind = self.heading_kind(stripped)
             if kind not in (None, "body") and _starts_with_heading(norm, self.headings):
                 return kind, len(line)

@@ -17,7 +17,8 @@ def test_lint_text():
     assert result.title.text == "Data Scientist (GenAI)"
     assert result.title.roles == ("data_scientist",)
     assert result.profile.primary == "ai_engineer"
-    (finding,) = result.findings
+    finding, *hygiene = result.findings  # sorted by position: the title's comes first
+    assert {f.name for f in hygiene} == {"missing-pay-range", "missing-location"}
     assert (finding.code, finding.name, finding.severity) == ("JD101", "prestige-ml-title", "error")
     assert (finding.line, finding.column) == (1, 1)
     assert finding.suggestion == "consider 'AI Engineer'"

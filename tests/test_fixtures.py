@@ -41,4 +41,5 @@ def test_fixtures_cover_every_role_and_mismatch_kind():
     kinds = {name for e in expectations for name in e["findings"]}
     assert {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-mismatch"} <= kinds
     # close neighbours and honest splits that must stay quiet are part of the set
-    assert sum(1 for e in expectations if not e["findings"]) >= 15
+    mismatches = {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-mismatch"}
+    assert sum(1 for e in expectations if not mismatches & set(e["findings"])) >= 15

@@ -54,7 +54,7 @@ def test_format_gives_the_same_findings_as_its_plain_text_twin(linter, posting, 
 def test_finding_on_a_jsonld_title_points_into_the_json_string(linter):
     path = FIXTURES / "jobposting-page-prestige-ml.html"
     original = path.read_text(encoding="utf-8")
-    (finding,) = linter.lint_file(path).findings
+    (finding,) = [f for f in linter.lint_file(path).findings if f.code == "JD101"]
     assert original[finding.start : finding.end] == "Senior Machine Learning Engineer (m/f/d)"
     assert original[finding.start - 10 : finding.start] == '"title": "'
 
@@ -131,15 +131,18 @@ def test_input_format_option(tmp_path):
     posting.write_text((FIXTURES / "page-under-titled-genai.html").read_text(encoding="utf-8"))
     as_text = json.loads(run("--format", "json", str(posting)).stdout)
     as_html = json.loads(run("--format", "json", "--input-format", "html", str(posting)).stdout)
-    assert [f["code"] for f in as_html["files"][0]["findings"]] == ["JD103"]
+    def title_codes(document: dict) -> list[str]:
+        return [f["code"] for f in document["files"][0]["findings"] if f["code"].startswith("JD1")]
+
+    assert title_codes(as_html) == ["JD103"]
     assert as_text["files"][0]["title"] != as_html["files"][0]["title"]
-    assert [f["code"] for f in as_text["files"][0]["findings"]] != ["JD103"]
+    assert title_codes(as_text) != ["JD103"]
 
 
 def test_json_without_a_jobposting_is_skipped_not_an_error(tmp_path):
     (tmp_path / "package.json").write_text('{"name": "hr-site", "version": "1.0.0"}')
     (tmp_path / "ok.txt").write_text((FIXTURES / "honest-cv-engineer.txt").read_text())
-    result = run(str(tmp_path))
+    result = run("--select", "JD1", str(tmp_path))
     assert result.exit_code == 0
     assert "no schema.org JobPosting" in result.stderr
     assert result.stdout == "No problems in 1 file.\n"

@@ -252,7 +252,14 @@ def source_from_job_posting(
     text, offsets = out.build(len(original))
     date = posting.get("datePosted")
     metadata = {}
-    for key in ("baseSalary", "jobLocation", "jobLocationType", "employmentType"):
+    for key in (
+        "baseSalary",
+        "estimatedSalary",
+        "jobLocation",
+        "jobLocationType",
+        "applicantLocationRequirements",
+        "employmentType",
+    ):
         if key in posting:
             try:
                 metadata[key] = _plain(posting[key])

@@ -2,7 +2,8 @@
 
 Code blocks, HTML comments and link targets are blanked out (each character becomes a space,
 line breaks stay), so the text keeps every offset of the file and the map is the identity.
-YAML front matter is blanked too, except its ``title:`` line, which becomes the title.
+YAML front matter is blanked too, except its ``title:`` line, which becomes the title; its
+location, salary and date keys are kept as the posting's metadata, as JSON-LD's would be.
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 _TITLE_LINE = re.compile(r"^(title[ \t]*:)[ \t]*(.*?)[ \t]*$", re.M | re.I)
+_KEY_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.M)
+# front matter key -> the schema.org JobPosting field it stands for
+_FRONT_MATTER_KEYS = {
+    "location": "jobLocation",
+    "job_location": "jobLocation",
+    "remote": "jobLocationType",
+    "salary": "baseSalary",
+    "pay": "baseSalary",
+    "compensation": "baseSalary",
+    "base_salary": "baseSalary",
+    "date": "datePosted",
+    "date_posted": "datePosted",
+}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -43,7 +57,12 @@ def _parser() -> Any:
 def read_markdown(path: str, original: str) -> Source:
     chars = list(original)
     front = _FRONT_MATTER.match(original)
+    metadata: dict[str, Any] = {}
     if front:
+        for key, value in _KEY_LINE.findall(original, front.start(1), front.end(1)):
+            field = _FRONT_MATTER_KEYS.get(key.lower().replace("-", "_"))
+            if field:
+                metadata.setdefault(field, value.strip("\"'"))
         keep = _TITLE_LINE.search(original, front.start(1), front.end(1))
         _blank(chars, front.start(), front.end())
         if keep:
@@ -67,4 +86,12 @@ def read_markdown(path: str, original: str) -> Source:
         for match in regex.finditer(text):
             _blank(chars, match.start(), match.end())
     text = "".join(chars)
-    return Source(path, original, text, OffsetMap.identity(len(original)), input_format="markdown")
+    return Source(
+        path,
+        original,
+        text,
+        OffsetMap.identity(len(original)),
+        input_format="markdown",
+        date_posted=metadata.pop("datePosted", None),
+        metadata=metadata,
+    )

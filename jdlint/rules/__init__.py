@@ -1,8 +1,9 @@
 """The rule catalogue: every rule with its stable code, name, severity and documentation.
 
 Codes are ``JD`` + three digits, one family per hundred: JD0xx is about jdlint itself (its
-suppression comments), JD1xx the title against the duties. Rules are selected by code, code
-prefix ("JD1") or name ("ai-washing").
+suppression comments), JD1xx the title against the duties, JD2xx requirements realism, JD3xx
+AI language, JD4xx inclusive language, JD5xx posting hygiene and JD6xx tone. Rules are selected
+by code, code prefix ("JD1") or name ("ai-washing").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import JdlintError
+from . import ai_language, hygiene, inclusive, realism, tone
 from .base import Posting, Rule
 from .suppression import UNUSED_SUPPRESSION
 from .title_mismatch import (
@@ -27,6 +29,11 @@ ALL_RULES: tuple[Rule, ...] = (
     UNDER_TITLED_AI,
     TITLE_DUTY_MISMATCH,
     MISSING_TITLE,
+    *realism.RULES,
+    *ai_language.RULES,
+    *inclusive.RULES,
+    *hygiene.RULES,
+    *tone.RULES,
 )
 
 

@@ -2,25 +2,64 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from ..results import EvidenceItem, Finding, Title
+from ..requirements import YearsAsk, years_asks
+from ..results import EvidenceItem, Finding, Fix, Title
 from ..role_profile import Evidence, RoleProfile
+from ..sections import Section, SectionIndex
+from ..skills import SkillHit
 from ..source import Location, Source
+from ..wording import WordingHit
 
 SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
 class Posting:
-    """A posting as rules see it: the source, the title and the role profile."""
+    """A posting as rules see it: the source, the title, the role profile and the annotated
+    Doc (offsets in the Doc are into the pipeline's text; ``source.locate`` maps them back)."""
 
     source: Source
     title: Title | None
     profile: RoleProfile
     lexicon: Lexicon
+    doc: Doc
+
+    @cached_property
+    def _wording(self) -> dict[str, list[WordingHit]]:
+        by_list: dict[str, list[WordingHit]] = defaultdict(list)
+        for hit in self.doc._.jdlint_wording or ():
+            by_list[hit.list].append(hit)
+        return by_list
+
+    def wording(self, list_name: str) -> list[WordingHit]:
+        """Hits of one wording list, in text order."""
+        return self._wording.get(list_name, [])
+
+    @cached_property
+    def years_asks(self) -> list[YearsAsk]:
+        """Every 'N years (of X)' in the posting."""
+        return years_asks(self.doc, SectionIndex(self.sections).kind_at)
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.doc._.jdlint_sections or []
+
+    @property
+    def skills(self) -> list[SkillHit]:
+        return self.doc._.jdlint_skills or []
+
+    @property
+    def text(self) -> str:
+        """The text the pipeline read (offsets of hits and sections are into it)."""
+        return self.source.text
 
     def finding(
         self,
@@ -29,6 +68,7 @@ class Posting:
         message: str,
         suggestion: str | None = None,
         evidence: Iterable[Evidence] = (),
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding of ``rule`` at a span of the original file."""
         return Finding(
@@ -44,7 +84,17 @@ class Posting:
             end=where.end,
             suggestion=suggestion,
             evidence=tuple(self.evidence_item(e) for e in evidence),
+            fix=fix,
         )
+
+    def title_location(self) -> Location:
+        """Where a finding about the whole posting goes: its title, else its first line."""
+        if self.title is not None:
+            return self.source.locate_original(self.title.start, self.title.end)
+        text = self.source.original
+        start = len(text) - len(text.lstrip())
+        end = start + len(text[start:].split("\n", 1)[0].rstrip("\r"))
+        return self.source.locate_original(start, end)
 
     def evidence_item(self, item: Evidence) -> EvidenceItem:
         """Where a piece of evidence (offsets into the pipeline's text) stands in the file."""

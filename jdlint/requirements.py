@@ -1,0 +1,111 @@
+"""What a posting asks of a candidate: years of experience (with what) and must-have items.
+
+Read from the annotated Doc: the sections say what is a requirement and what a nice-to-have,
+the skill hits say which technology a "5+ years of ..." is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .extensions import doc_text
+from .sections import Section
+from .skills import SkillHit
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUMBER = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+# "5+ years", "3-5 years", "five (5) years", "minimum 4 yrs", "10 years'"
+_YEARS = re.compile(
+    rf"(?<![\w.$€£]){_NUMBER}\s*(\+|plus)?\s*(?:\(\s*\d{{1,2}}\s*\)\s*)?"
+    rf"(?:(?:-|–|to|or)\s*{_NUMBER}\s*\+?\s*)?(?:years?|yrs?)(?!\w)",
+    re.IGNORECASE,
+)
+# Words after which the skills named no longer fall under the years ("5 years of Python,
+# including some LangChain").
+_SCOPE_BREAK = re.compile(
+    r"\b(?:including|such as|e\.g\.|especially|ideally|preferably|familiarity|exposure|"
+    r"as well as|plus|knowledge of|understanding of|and/or|and (?:experience|knowledge|"
+    r"familiarity|exposure))\b|,\s*and\b|[;:]|\.\s|\n",
+    re.IGNORECASE,
+)
+_SKILL_BEFORE = re.compile(r"^[\s(:–-]{0,4}$")  # "LangChain (5+ years)", "LangChain: 5 years"
+MAX_SCOPE_CHARS = 90  # a years ask covers skills named this close after it
+MUST_HAVE_KINDS = frozenset({"requirements"})
+_BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class YearsAsk:
+    """'5+ years of experience with X': how many years, where, and the skills it names."""
+
+    min_years: int
+    max_years: int | None
+    start: int  # character offsets into doc.text
+    end: int
+    section: str
+    skills: tuple[SkillHit, ...]
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
+    """Every 'N years' in the posting, with the skills it is about."""
+    text = doc_text(doc)
+    skills = sorted(doc._.jdlint_skills or [], key=lambda h: h.start)
+    matches = list(_YEARS.finditer(text))
+    asks = []
+    for i, match in enumerate(matches):
+        low = _number(match.group(1))
+        high = _number(match.group(3)) if match.group(3) else None
+        if high is not None and high < low:
+            high = None
+        limit = min(
+            match.end() + MAX_SCOPE_CHARS,
+            matches[i + 1].start() if i + 1 < len(matches) else len(text),
+        )
+        brk = _SCOPE_BREAK.search(text, match.end(), limit)
+        if brk:
+            limit = brk.start()
+        named = [h for h in skills if match.end() <= h.start and h.end <= limit]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = [h for h in skills if line_start <= h.start and h.end <= match.start()]
+        if before and _SKILL_BEFORE.match(text[before[-1].end : match.start()]):
+            named.insert(0, before[-1])
+        asks.append(
+            YearsAsk(low, high, match.start(), match.end(), section_at(match.start()), tuple(named))
+        )
+    return asks
+
+
+def must_have_items(text: str, sections: Iterable[Section]) -> list[tuple[int, int]]:
+    """Must-have requirements, one per bullet or sentence of the requirements sections (nice-to-
+    haves are a section kind of their own, so they are not counted)."""
+    items = []
+    for section in sections:
+        if section.kind not in MUST_HAVE_KINDS:
+            continue
+        cursor = section.start
+        for line in text[section.start : section.end].split("\n"):
+            start, end = cursor, cursor + len(line)
+            cursor = end + 1
+            if not line.strip():
+                continue
+            if _BULLET.match(line):
+                items.append((start, end))
+                continue
+            sentence_start = start
+            for match in _SENTENCE_END.finditer(text, start, end):
+                items.append((sentence_start, match.start()))
+                sentence_start = match.end()
+            items.append((sentence_start, end))
+    return [(s, e) for s, e in items if len(text[s:e].split()) >= 2]

@@ -1,0 +1,275 @@
+"""JD5xx: does the posting tell a candidate the basics, and spell its technology right?
+
+Pay, place and duties; technology names as their makers spell them (with --fix); legacy
+technology and editors, which joblint reports too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..results import Finding, Fix
+from ..sections import SectionIndex
+from ..wording import WordingHit
+from .base import Posting, Rule
+from .phrases import advice, phrase_rule
+
+_CURRENCY = (
+    r"(?:[$€£¥₹₽]|(?<![A-Za-z])(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|CZK|"
+    r"HUF|BRL|MXN|ZAR|kr\.?|zł|Rs\.?|euros?|Euros?|dollars?)(?![A-Za-z]))"
+)
+_AMOUNT = r"(?:\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])|\d{2,})"
+_NOT_FUNDING = r"(?!\s?(?:[mMbB]n?\b|million|billion|bn\b))"
+_PAY = re.compile(
+    rf"{_CURRENCY}\s?{_AMOUNT}{_NOT_FUNDING}"
+    rf"|{_AMOUNT}\s?{_CURRENCY}"
+    r"|\d{2,3}\s?[kK]\s*(?:-|–|to)\s*\d{2,3}\s?[kK](?![A-Za-z])"
+    # "Salary with full time is 1500 (gross)": a pay word and an amount on one line
+    r"|(?i:\b(?:salary|salaries|pay|wage|wages|remuneration|stipend|compensation)\b)"
+    r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,}(?!\s*(?:%|days|hours|weeks|months|years))"
+    # "45 per hour", "60,000 a year", "5000/month"
+    r"|(?<![\w.])\d[\d,.]*\s?[kK]?\s*(?:per|an|a|/)\s*(?:hour|hr|annum|year|yr|month)\b"
+)
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+).split()
+_CITY_STATE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s(?:" + "|".join(_US_STATES) + r")\b")
+_SALARY_KEYS = ("baseSalary", "estimatedSalary")
+_LOCATION_KEYS = ("jobLocation", "jobLocationType", "applicantLocationRequirements")
+# Where a funding round or a price may stand, which is not pay.
+_NOT_PAY_SECTIONS = frozenset({"about"})
+EDITOR_SECTIONS = frozenset({"requirements", "nice_to_have"})  # asked of the candidate
+MIN_DUTIES_WITHOUT_SECTION = 3
+
+
+def _line_at(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, end if end >= 0 else len(text)
+
+
+def _has_pay(posting: Posting) -> bool:
+    if any(posting.source.metadata.get(key) for key in _SALARY_KEYS):
+        return True
+    text = posting.text
+    kind_at = SectionIndex(posting.sections).kind_at
+    if any(kind_at(m.start()) not in _NOT_PAY_SECTIONS for m in _PAY.finditer(text)):
+        return True
+    # "Salary range: see below", an anonymised "<SALARY>": a pay range without an amount here
+    return bool(posting.wording("pay"))
+
+
+def _check_pay(posting: Posting) -> Iterator[Finding]:
+    if not _has_pay(posting):
+        yield posting.finding(
+            MISSING_PAY_RANGE,
+            posting.title_location(),
+            "no pay range: many US states and the EU Pay Transparency Directive require one, "
+            "and postings without one get fewer applicants",
+            "state the range, e.g. 'Salary: $140,000–$170,000 base'",
+        )
+
+
+def _check_location(posting: Posting) -> Iterator[Finding]:
+    if any(posting.source.metadata.get(key) for key in _LOCATION_KEYS):
+        return
+    if posting.wording("location") or _CITY_STATE.search(posting.text):
+        return
+    yield posting.finding(
+        MISSING_LOCATION,
+        posting.title_location(),
+        "no location and no remote policy: candidates cannot tell where they would work",
+        "say where the job is, or 'Remote (EU time zones)', 'Hybrid, 2 days in Berlin'",
+    )
+
+
+def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
+    if any(s.kind == "responsibilities" for s in posting.sections):
+        return
+    if len(posting.doc._.jdlint_duties or ()) >= MIN_DUTIES_WITHOUT_SECTION:
+        return
+    if posting.wording("duty_cues"):  # "You will...", "Your tasks": the work is described
+        return
+    yield posting.finding(
+        MISSING_RESPONSIBILITIES,
+        posting.title_location(),
+        "no responsibilities: the posting does not say what the job's work is",
+        "add a 'What you'll do' section with the main duties",
+    )
+
+
+def _check_spelling(posting: Posting) -> Iterator[Finding]:
+    text = posting.text
+    for hit in [*posting.wording("misspelled"), *posting.wording("expanded_acronyms")]:
+        start, end = _line_at(text, hit.start)
+        line = text[start:end]
+        if hit.list == "misspelled" and line.upper() == line:
+            continue  # a heading in capitals: "PYTORCH ENGINEER" is not a misspelling
+        where = posting.source.locate(hit.start, hit.end)
+        right = hit.entry.suggest or hit.text
+        fix = None
+        if hit.entry.fix and where.text == hit.text:
+            fix = Fix(where.start, where.end, right)
+        what = "spelled out" if hit.list == "expanded_acronyms" else "misspelled"
+        yield posting.finding(
+            MISSPELLED_TECHNOLOGY,
+            where,
+            f"'{hit.text}' is {what}: its makers write '{right}'",
+            advice(hit.entry, "use the maker's spelling"),
+            fix=fix,
+        )
+
+
+def _asks_for_editor(_posting: Posting, hit: WordingHit) -> bool:
+    return hit.section in EDITOR_SECTIONS
+
+
+MISSING_PAY_RANGE = Rule(
+    code="JD501",
+    name="missing-pay-range",
+    severity="warning",
+    summary="No pay range.",
+    explanation="""\
+The posting states no pay: no amount or range in the text (a funding round in the company
+blurb is not pay) and no baseSalary in its JSON-LD. Pay-transparency laws (Colorado, New York,
+California, Washington and others; the EU Pay Transparency Directive from 2026) require a range,
+and "competitive salary" is not one.
+
+Fires on:
+    Data Engineer
+    We offer a competitive salary.
+
+Quiet on:
+    Data Engineer
+    Salary: $130,000–$160,000 base, plus equity.
+""",
+    check=_check_pay,
+)
+
+MISSING_LOCATION = Rule(
+    code="JD502",
+    name="missing-location",
+    severity="warning",
+    summary="No location and no remote policy.",
+    explanation="""\
+Nothing says where the job is: no city, no country, no "remote", "hybrid" or "on-site", and no
+jobLocation in the JSON-LD. Candidates need it to decide whether to apply at all.
+
+Fires on:
+    Data Engineer
+    - Build pipelines in Airflow
+
+Quiet on:
+    Data Engineer (Remote, EU time zones)
+    - Build pipelines in Airflow
+""",
+    check=_check_location,
+)
+
+MISSING_RESPONSIBILITIES = Rule(
+    code="JD503",
+    name="missing-responsibilities",
+    severity="warning",
+    summary="No responsibilities: the posting does not say what the work is.",
+    explanation=f"""\
+There is no responsibilities section ("What you'll do", "Responsibilities", "The role"),
+fewer than {MIN_DUTIES_WITHOUT_SECTION} duties anywhere else, and no sentence that says what the
+candidate will do ("You will...", "Your tasks", "responsible for"). A posting that lists only
+requirements and perks leaves candidates guessing what they would do all day, and leaves
+jdlint nothing to check the title against.
+
+Fires on:
+    Data Engineer
+    Requirements
+    - 3+ years of Python and SQL
+
+Quiet on:
+    Data Engineer
+    Responsibilities
+    - Build and maintain ETL pipelines in Airflow
+""",
+    check=_check_responsibilities,
+)
+
+MISSPELLED_TECHNOLOGY = Rule(
+    code="JD504",
+    name="misspelled-technology",
+    severity="warning",
+    summary="A technology name misspelled, miscased or spelled out.",
+    explanation="""\
+"Pytorch", "Tensorflow", "Javascript", "java script", "Postgre SQL", "Ruby on Rail": engineers
+read a misspelled tool name as a sign that nobody technical wrote or read the posting.
+Misspellings are matched exactly as written, so a line in capitals is left alone. `jdlint
+--fix` rewrites these names (and nothing else) in place.
+
+Fires on:
+    Machine Learning Engineer
+    - Train models in Pytorch and Tensorflow
+
+Quiet on:
+    Machine Learning Engineer
+    - Train models in PyTorch and TensorFlow
+""",
+    check=_check_spelling,
+)
+
+LEGACY_TECHNOLOGY = phrase_rule(
+    code="JD505",
+    name="legacy-technology",
+    severity="info",
+    summary="Legacy technology (COBOL, VB6, SourceSafe).",
+    explanation="""\
+Legacy technology narrows the pool of candidates, and without context suggests the company does
+not invest in its stack. Sometimes it is the job: then say how much of it there is and whether
+a migration is planned.
+
+Fires on:
+    Software Engineer
+    - Maintain our COBOL batch jobs and VB6 desktop client
+
+Quiet on:
+    Software Engineer
+    - Write atomic commits and build Windows services in C#
+""",
+    lists=("legacy",),
+    what="is legacy technology",
+    default_advice="say how much legacy work the role has",
+)
+
+EDITOR_REQUIREMENT = phrase_rule(
+    code="JD506",
+    name="editor-requirement",
+    severity="info",
+    summary="A particular editor or IDE named in the job.",
+    explanation="""\
+Unless the platform needs it (Xcode for iOS), which editor an engineer uses does not matter;
+asking for Vim or Sublime Text narrows the pool for nothing. Only the requirements count: an
+editor named in the benefits ("an IntelliJ licence") or in what the product does is not
+reported, and "Atom" only as the editor, never in "atomic".
+
+Fires on:
+    Software Engineer
+    Requirements
+    - Fluent in Vim or Emacs
+
+Quiet on:
+    Software Engineer
+    Requirements
+    - Fluent in Go; you write atomic, well-tested commits
+""",
+    lists=("editors",),
+    what="names an editor or IDE",
+    default_advice="let engineers choose their tools",
+    keep=_asks_for_editor,
+)
+
+RULES = (
+    MISSING_PAY_RANGE,
+    MISSING_LOCATION,
+    MISSING_RESPONSIBILITIES,
+    MISSPELLED_TECHNOLOGY,
+    LEGACY_TECHNOLOGY,
+    EDITOR_REQUIREMENT,
+)

@@ -1,0 +1,249 @@
+"""JD4xx: is the posting written for every candidate who could do the job?
+
+Gender-coded words (Gaucher, Friesen & Kay 2011) one by one and their balance over the posting,
+gendered words for the candidate, hero titles, age-coded words, "culture fit", and physical
+requirements a desk job does not have. Every finding suggests a replacement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..results import Finding
+from ..roles import ROLE_IDS
+from ..wording import WordingHit
+from .base import Posting, Rule
+from .phrases import phrase_rule
+
+# Where the posting talks about the job; the blurb and the legal text are the company's voice.
+JOB_SECTIONS = frozenset(
+    {"title", "heading", "intro", "body", "responsibilities", "requirements", "nice_to_have"}
+)
+BALANCE_MIN_LEAN = 3  # masculine-coded words beyond the feminine-coded ones
+
+
+# A lone pronoun is about the candidate only where the posting talks about the candidate's work
+# and the pronoun opens the sentence or follows "the candidate": elsewhere it is a mentor, a
+# user of the product, a founder.
+_LONE_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+CANDIDATE_SECTIONS = frozenset({"responsibilities", "requirements", "nice_to_have"})
+_CANDIDATE_WORDS = frozenset(
+    {"candidate", "applicant", "hire", "incumbent", "jobholder", "person", "successful"}
+)
+
+
+def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
+    if hit.text.lower() not in _LONE_PRONOUNS:
+        return True
+    if hit.section not in CANDIDATE_SECTIONS:
+        return False
+    doc = posting.doc
+    i = hit.start_token
+    if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
+        return True
+    return any(t.lower_ in _CANDIDATE_WORDS for t in doc[max(0, i - 6) : i])
+
+
+def _about_the_job(_posting: Posting, hit: WordingHit) -> bool:
+    return hit.section in JOB_SECTIONS
+
+
+def _check_balance(posting: Posting) -> Iterator[Finding]:
+    masculine = [h for h in posting.wording("masculine") if h.section in JOB_SECTIONS]
+    feminine = [h for h in posting.wording("feminine") if h.section in JOB_SECTIONS]
+    lean = len(masculine) - len(feminine)
+    if lean < BALANCE_MIN_LEAN:
+        return
+    words = list(dict.fromkeys(h.text.lower() for h in masculine))
+    shown = ", ".join(f"'{w}'" for w in words[:6]) + (", ..." if len(words) > 6 else "")
+    yield posting.finding(
+        GENDER_CODED_BALANCE,
+        posting.title_location(),
+        f"the posting is masculine-coded: {len(masculine)} masculine-coded words ({shown}) "
+        f"against {len(feminine)} feminine-coded",
+        "reword some masculine-coded words (see masculine-coded-word), e.g. 'ambitious' -> "
+        "'motivated', 'analytical' -> 'methodical'",
+    )
+
+
+def _desk_job(posting: Posting, _hit: WordingHit) -> bool:
+    """The eight roles are desk jobs: physical requirements are irrelevant to them."""
+    title_roles = posting.title.roles if posting.title else ()
+    return bool(title_roles) or posting.profile.primary in ROLE_IDS
+
+
+MASCULINE_CODED_WORD = phrase_rule(
+    code="JD401",
+    name="masculine-coded-word",
+    severity="info",
+    summary="A masculine-coded word (Gaucher, Friesen & Kay 2011).",
+    explanation="""\
+A word from the masculine-coded list of Gaucher, Friesen & Kay (2011), whose experiments
+showed that such wording makes women find a job less appealing and expect not to belong. One
+word is no problem; many are (see gender-coded-balance). Words are matched by lemma, so
+"analysis", "decision", "individual contributor" and "competitive salary" are not reported.
+
+Fires on:
+    Data Analyst
+    - We want an aggressive, ambitious analyst
+
+Quiet on:
+    Data Analyst
+    - Analysis of dependencies; a competitive salary
+""",
+    lists=("masculine",),
+    what="is masculine-coded",
+    default_advice="use a neutral word",
+    keep=_about_the_job,
+)
+
+GENDER_CODED_BALANCE = Rule(
+    code="JD402",
+    name="gender-coded-balance",
+    severity="warning",
+    summary="Masculine-coded words clearly outnumber feminine-coded ones.",
+    explanation=f"""\
+Over the whole posting (company blurb and legal text aside), masculine-coded words outnumber
+feminine-coded ones by {BALANCE_MIN_LEAN} or more. Gaucher, Friesen & Kay (2011) found that
+this balance, more than any single word, is what makes women less likely to apply.
+
+Fires on:
+    Software Engineer
+    - You are ambitious, assertive, competitive and decisive
+
+Quiet on:
+    Software Engineer
+    - You are ambitious and collaborative, supportive and committed to quality
+""",
+    check=_check_balance,
+)
+
+GENDERED_LANGUAGE = phrase_rule(
+    code="JD403",
+    name="gendered-language",
+    severity="warning",
+    summary="A gendered pronoun or noun for the candidate.",
+    explanation="""\
+"He will", "his/her", "salesman", "guys": the posting assumes the candidate's gender, or that
+there are two. Pronouns are reported only where the posting talks about the job, so "our
+founder says he'll mentor you" in the company blurb is not.
+
+Fires on:
+    Data Engineer
+    Requirements
+    - He will own our data pipelines
+
+Quiet on:
+    Data Engineer
+    Requirements
+    - You will own our data pipelines
+""",
+    lists=("gendered",),
+    what="is gendered wording",
+    default_advice="use 'they' or 'you'",
+    keep=_about_the_candidate,
+)
+
+HERO_TITLE = phrase_rule(
+    code="JD404",
+    name="hero-title",
+    severity="warning",
+    summary="Rockstar, ninja, guru, wizard, hero: a cliché instead of a job.",
+    explanation="""\
+Calling an engineer a rockstar, ninja, guru, wizard or hero says nothing about the job, sounds
+unprofessional, and reads as bro culture to many candidates. "Setup wizard" and "hero section"
+are not reported.
+
+Fires on:
+    JavaScript Ninja
+    - Build our web app in React
+
+Quiet on:
+    Frontend Engineer
+    - Build the hero section and the setup wizard in React
+""",
+    lists=("hero_titles",),
+    what="is a cliché, not a job",
+    default_advice="name the role and the skills",
+)
+
+AGE_CODED_LANGUAGE = phrase_rule(
+    code="JD405",
+    name="age-coded-language",
+    severity="warning",
+    summary="Wording that favours younger candidates.",
+    explanation="""\
+"Young and dynamic team", "digital native", "recent graduate" as a requirement: the posting
+signals an age, which discourages older candidates and can break age-discrimination law (the
+US ADEA, the EU Employment Equality Directive). "A young company" is not reported.
+
+Fires on:
+    Marketing Analyst
+    - Join our young team of digital natives
+
+Quiet on:
+    Marketing Analyst
+    - Join a young company with a friendly team
+""",
+    lists=("age_coded",),
+    what="is age-coded",
+    default_advice="describe the skills, not the age",
+)
+
+CULTURE_FIT = phrase_rule(
+    code="JD406",
+    name="culture-fit",
+    severity="info",
+    summary="'Culture fit' as a criterion.",
+    explanation="""\
+"Culture fit" lets hiring decisions rest on who feels familiar; it is a common route for bias.
+Name the values or ways of working you look for instead.
+
+Fires on:
+    Data Scientist
+    - A strong culture fit
+
+Quiet on:
+    Data Scientist
+    - You give and take candid feedback in code reviews
+""",
+    lists=("culture_fit",),
+    what="invites hiring for familiarity",
+    default_advice="name the values or ways of working you look for",
+)
+
+IRRELEVANT_ABILITY = phrase_rule(
+    code="JD407",
+    name="irrelevant-ability",
+    severity="warning",
+    summary="A physical requirement a desk job does not have.",
+    explanation="""\
+"Lift 50 pounds", "stand for long periods", "valid driver's license" in a posting for a desk
+job (one of the eight roles, by the title or the duties) shut out disabled candidates for no
+reason. In postings for other jobs, where they may be real, they are not reported.
+
+Fires on:
+    Data Analyst
+    - Build dashboards in Tableau and write SQL queries
+    - Must be able to lift 50 pounds
+
+Quiet on:
+    Data Analyst
+    - Build dashboards in Tableau and write SQL queries
+    - Must be comfortable presenting to stakeholders
+""",
+    lists=("ability",),
+    what="is a physical requirement this job does not seem to have",
+    default_advice="drop it unless a task of the job needs it",
+    keep=_desk_job,
+)
+
+RULES = (
+    MASCULINE_CODED_WORD,
+    GENDER_CODED_BALANCE,
+    GENDERED_LANGUAGE,
+    HERO_TITLE,
+    AGE_CODED_LANGUAGE,
+    CULTURE_FIT,
+    IRRELEVANT_ABILITY,
+)

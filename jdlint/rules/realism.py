@@ -1,0 +1,367 @@
+"""JD2xx: does the posting ask for what a candidate can have?
+
+Years of a technology older than it is, a job that is three jobs, a PhD for integration work, a
+list of must-haves nobody meets, a junior title with senior years.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+
+from ..lexicon import Lexicon
+from ..requirements import must_have_items
+from ..results import Finding
+from ..roles import AI_ML_ROLES, ROLE_IDS, are_close_neighbours
+from .base import Posting, Rule
+from .title_mismatch import MIN_EVIDENCE
+
+# The roles whose work is building with existing tools, not inventing methods (ROLES.md).
+INTEGRATION_ROLES = frozenset({"ai_engineer", "software_engineer", "data_engineer", "data_analyst"})
+# Role families far enough apart that one person rarely does all of them.
+FAMILIES = {
+    "ai_engineer": "AI integration",
+    "ml_engineer": "model building",
+    "data_scientist": "model building",
+    "research_scientist": "research",
+    "mlops_engineer": "ML platform",
+    "data_engineer": "data engineering",
+    "data_analyst": "analytics",
+    "software_engineer": "software engineering",
+}
+UNICORN_FAMILIES = 3  # distant families; with exactly three, two must be AI/ML families
+UNICORN_MIN_AI_FAMILIES = 2
+AI_ROLES = AI_ML_ROLES | {"data_scientist"}
+UNICORN_MIN_SHARE = 0.12  # a family's share of the evidence before it counts as substantial
+UNICORN_MIN_DUTIES = 2
+CREDENTIAL_MIN_SHARE = 0.45
+OVERLOAD_MUST_HAVES = 15
+JUNIOR_MAX_YEARS = 2  # a junior asked for more than this is not junior
+SENIOR_MIN_YEARS = 2  # a senior title asking for fewer is not senior
+_YEAR = re.compile(r"\s*(\d{4})")
+
+
+# "Date posted: 2021-04-12", as job boards print it.
+_POSTED = re.compile(
+    r"\b(?:date posted|posted on|posting date|published on|published)\s*:?\s*"
+    r"((?:19|20)\d\d)-\d\d-\d\d",
+    re.IGNORECASE,
+)
+
+
+def reference_year(posting: Posting) -> int:
+    """The year the posting was written: its datePosted (JSON-LD, or a "Date posted:" line)
+    when it says, else this year."""
+    found = _YEAR.match(posting.source.date_posted or "") or _POSTED.search(posting.text)
+    return int(found.group(1)) if found else datetime.date.today().year
+
+
+def _check_impossible(posting: Posting) -> Iterator[Finding]:
+    year = reference_year(posting)
+    for ask in posting.years_asks:
+        for skill in ask.skills:
+            if skill.year is None or ask.min_years <= year - skill.year:
+                continue
+            possible = max(year - skill.year, 0)
+            start, end = min(ask.start, skill.start), max(ask.end, skill.end)
+            yield posting.finding(
+                IMPOSSIBLE_EXPERIENCE,
+                posting.source.locate(start, end),
+                f"asks for {ask.min_years} years of {skill.canonical}, which came out in "
+                f"{skill.year}: nobody had more than {possible} years of it in {year}",
+                f"ask for at most {possible} years of {skill.canonical}, or for "
+                "experience with similar tools",
+            )
+
+
+def _distant_families(roles: list[str]) -> list[str]:
+    """The largest set of ``roles`` from different families with no two close neighbours
+    (ML engineering sits next to MLOps, data science and research), AI/ML roles first."""
+    best: tuple[int, int, tuple[str, ...]] = (0, 0, ())
+    for mask in range(1, 1 << len(roles)):
+        chosen = tuple(r for i, r in enumerate(roles) if mask >> i & 1)
+        if len({FAMILIES[r] for r in chosen}) < len(chosen):
+            continue
+        if any(are_close_neighbours(a, b) for a, b in combinations(chosen, 2)):
+            continue
+        score = (len(chosen), sum(r in AI_ROLES for r in chosen), chosen)
+        best = max(best, score)
+    return list(best[2])
+
+
+def _check_unicorn(posting: Posting) -> Iterator[Finding]:
+    profile = posting.profile
+    if profile.total < MIN_EVIDENCE:
+        return
+    substantial = [
+        r
+        for r in ROLE_IDS
+        if profile.shares.get(r, 0.0) >= UNICORN_MIN_SHARE
+        and profile.duty_count(r) >= UNICORN_MIN_DUTIES
+    ]
+    roles = _distant_families(substantial)
+    ai_families = sum(r in AI_ROLES for r in roles)
+    if len(roles) < UNICORN_FAMILIES or (
+        len(roles) == UNICORN_FAMILIES and ai_families < UNICORN_MIN_AI_FAMILIES
+    ):
+        return
+    roles.sort(key=lambda r: -profile.shares[r])
+    evidence = [e for r in roles for e in profile.strongest(r, limit=2)]
+    parts = ", ".join(f"{FAMILIES[r]} ({profile.shares[r]:.0%})" for r in roles)
+    yield posting.finding(
+        UNICORN_POSTING,
+        posting.title_location(),
+        f"the duties are {len(roles)} jobs in one: {parts}",
+        "split the posting, or say which of these is the job and make the rest nice-to-haves",
+        sorted(evidence, key=lambda e: e.start),
+    )
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+@lru_cache(maxsize=8)
+def _optional_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """Words that make an ask optional ("preferred", "MS or PhD"), as one pattern."""
+    entries = lexicon.wording.get("optional", ())
+    words = sorted({w.lower() for e in entries for w in (e.phrase, *e.variants)}, key=len)
+    alternatives = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _check_credentials(posting: Posting) -> Iterator[Finding]:
+    profile, title = posting.profile, posting.title
+    primary = profile.primary
+    if (
+        primary not in INTEGRATION_ROLES
+        or profile.total < MIN_EVIDENCE
+        or profile.shares.get(primary, 0.0) < CREDENTIAL_MIN_SHARE
+        or profile.duty_count(primary) < 2
+        or (title is not None and "research_scientist" in title.roles)
+    ):
+        return
+    optional = _optional_pattern(posting.lexicon)
+    for hit in [*posting.wording("doctorate"), *posting.wording("research_record")]:
+        if hit.section != "requirements":
+            continue
+        if optional.search(_line_at(posting.text, hit.start).lower()):
+            continue
+        what = "a PhD" if hit.list == "doctorate" else "a research publication record"
+        yield posting.finding(
+            CREDENTIAL_INFLATION,
+            posting.source.locate(hit.start, hit.end),
+            f"requires {what}, but the duties are "
+            f"{posting.lexicon.role_name(primary)} work ({profile.shares[primary]:.0%} of the "
+            "evidence), which builds on existing tools rather than inventing methods",
+            "drop the requirement, or make it a nice-to-have",
+        )
+        return
+
+
+def _check_overload(posting: Posting) -> Iterator[Finding]:
+    items = must_have_items(posting.text, posting.sections)
+    if len(items) <= OVERLOAD_MUST_HAVES:
+        return
+    start, end = items[0]
+    yield posting.finding(
+        REQUIREMENT_OVERLOAD,
+        posting.source.locate(start, end),
+        f"{len(items)} must-have requirements: few candidates meet them all, and many who could "
+        "do the job will not apply",
+        f"keep the must-haves to what the job needs (at most {OVERLOAD_MUST_HAVES}) and move "
+        "the rest to a nice-to-have list",
+    )
+
+
+def _level(posting: Posting) -> str | None:
+    """'junior' or 'senior' when the title (or, for entry level, the text) says so."""
+    if any(h.section == "title" for h in posting.wording("junior_level")):
+        return "junior"
+    if any(
+        h.text.lower().replace("-", " ") == "entry level" and h.section not in ("about", "eeo")
+        for h in posting.wording("junior_level")
+    ):
+        return "junior"
+    if any(h.section == "title" for h in posting.wording("senior_level")):
+        return "senior"
+    return None
+
+
+def _check_seniority(posting: Posting) -> Iterator[Finding]:
+    level = _level(posting)
+    if level is None:
+        return
+    asks = [a for a in posting.years_asks if a.section == "requirements"]
+    if level == "junior":
+        over = [a for a in asks if a.min_years > JUNIOR_MAX_YEARS]
+        if over:
+            ask = max(over, key=lambda a: a.min_years)
+            yield posting.finding(
+                SENIORITY_CONTRADICTION,
+                posting.source.locate(ask.start, ask.end),
+                f"an entry-level or junior posting asks for {ask.min_years}+ years of experience",
+                "ask for at most 2 years, or drop the junior label",
+            )
+        return
+    no_experience = posting.wording("no_experience")
+    if no_experience:
+        hit = no_experience[0]
+        where, what = (hit.start, hit.end), f"says '{hit.text}'"
+    else:
+        low = [a for a in asks if (a.max_years or a.min_years) < SENIOR_MIN_YEARS]
+        if not low or any(a.min_years >= SENIOR_MIN_YEARS for a in asks):
+            return
+        where, what = (low[0].start, low[0].end), f"asks for {low[0].min_years} years"
+    yield posting.finding(
+        SENIORITY_CONTRADICTION,
+        posting.source.locate(*where),
+        f"a senior-level title, but the posting {what} of experience",
+        "make the title match the level, or the requirements match the title",
+    )
+
+
+IMPOSSIBLE_EXPERIENCE = Rule(
+    code="JD201",
+    name="impossible-experience",
+    severity="error",
+    summary="More years of a technology than it has existed.",
+    explanation="""\
+The posting asks for more years with a technology than the technology is old, counted to the
+posting's datePosted (JSON-LD) or, when it does not say, to today. Nobody meets the requirement,
+and it tells candidates the author does not know the field. Release years are in the role
+lexicons ("year").
+
+Fires on:
+    AI Engineer
+    Requirements
+    - 5+ years of experience with LangChain
+
+Quiet on:
+    AI Engineer
+    Requirements
+    - 5+ years of Python, and experience with LangChain
+""",
+    check=_check_impossible,
+)
+
+UNICORN_POSTING = Rule(
+    code="JD202",
+    name="unicorn-posting",
+    severity="warning",
+    summary="Substantial duties from three or more distant role families at once.",
+    explanation="""\
+The duties hold real work of role families that rarely meet in one person: research, model
+building, an ML platform, AI integration, data engineering, analytics, software engineering.
+Close neighbours (ML engineering next to MLOps, data science or research) do not count apart.
+Reported for four distant families, or three of which two are AI/ML work (a generalist who
+does dashboards, scripts and integrations is not a unicorn). Such a posting finds nobody, or
+somebody who does one part and is judged on all.
+
+Fires on:
+    Machine Learning Engineer
+    - Build RAG pipelines with LangChain and write prompts for our GPT-4 assistant
+    - Train deep learning models with PyTorch and engineer features from our data
+    - Build ETL pipelines in Airflow and maintain the Snowflake data warehouse
+    - Build React front-end features and maintain our Node.js REST APIs
+
+Quiet on:
+    Machine Learning Engineer
+    - Train and fine-tune deep learning models with PyTorch on our own data
+    - Engineer features and evaluate models with scikit-learn
+    - Deploy models to production with MLflow
+""",
+    check=_check_unicorn,
+)
+
+CREDENTIAL_INFLATION = Rule(
+    code="JD203",
+    name="credential-inflation",
+    severity="warning",
+    summary="A PhD or a research record required for integration work.",
+    explanation="""\
+A PhD (or first-author publications) is a must-have, but the duties are integration and
+engineering work: calling LLM APIs, building pipelines, dashboards or web services. The
+requirement turns away the engineers who do this work best. A PhD as a nice-to-have, or as one
+option among degrees ("MS or PhD"), is not reported.
+
+Fires on:
+    AI Engineer
+    Responsibilities
+    - Build RAG pipelines with LangChain and pgvector
+    - Integrate the OpenAI API into our support tools
+    - Write and evaluate prompts for our assistant
+    Requirements
+    - PhD in Computer Science
+
+Quiet on:
+    AI Engineer
+    Responsibilities
+    - Build RAG pipelines with LangChain and pgvector
+    - Integrate the OpenAI API into our support tools
+    - Write and evaluate prompts for our assistant
+    Requirements
+    - BS, MS or PhD in Computer Science
+""",
+    check=_check_credentials,
+)
+
+REQUIREMENT_OVERLOAD = Rule(
+    code="JD204",
+    name="requirement-overload",
+    severity="warning",
+    summary="Far more must-have requirements than a candidate can meet.",
+    explanation=f"""\
+More than {OVERLOAD_MUST_HAVES} must-have requirements (bullets or sentences under a
+requirements heading; nice-to-haves are counted apart and not at all). Long must-have lists put
+off qualified candidates, who read every line as a condition, and women more than men.
+
+Fires on:
+    Data Engineer
+    Requirements
+{"".join(f"    - Requirement number {i} about one more tool{chr(10)}" for i in range(1, 18))}
+Quiet on:
+    Data Engineer
+    Requirements
+    - 3+ years building data pipelines
+    - SQL and Python
+    Nice to have
+{"".join(f"    - Nice thing number {i} about one more tool{chr(10)}" for i in range(1, 18))}""",
+    check=_check_overload,
+)
+
+SENIORITY_CONTRADICTION = Rule(
+    code="JD205",
+    name="seniority-contradiction",
+    severity="warning",
+    summary="A junior or entry-level posting asking for senior years, or the reverse.",
+    explanation="""\
+The title (or the text, for "entry level") names one level and the requirements another: a
+Junior or Graduate title asking for 3+ years, or a Senior, Staff or Principal title asking for
+a year or less, or for no experience at all.
+
+Fires on:
+    Junior Data Analyst
+    Requirements
+    - 5+ years of experience with SQL and Tableau
+
+Quiet on:
+    Junior Data Analyst
+    Requirements
+    - 1-2 years of experience with SQL and Tableau
+""",
+    check=_check_seniority,
+)
+
+RULES = (
+    IMPOSSIBLE_EXPERIENCE,
+    UNICORN_POSTING,
+    CREDENTIAL_INFLATION,
+    REQUIREMENT_OVERLOAD,
+    SENIORITY_CONTRADICTION,
+)
