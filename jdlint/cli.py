@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .errors import JdlintError
+from .errors import InputError, JdlintError
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
@@ -93,6 +94,34 @@ def _statistics(results: list[FileResult]) -> str:
     return "\n".join(rows) + ("\n" if rows else "")
 
 
+def _fix(
+    results: list[FileResult],
+    encoding: str | None,
+    lint: Callable[[list[str | Source | FileResult]], list[FileResult]],
+) -> tuple[list[FileResult], list[str]]:
+    """Apply the fixes in every file that has some, then lint those files again so that what
+    is reported (and the exit code) is about the fixed files."""
+    from .fixes import apply_fixes
+
+    errors: list[str] = []
+    fixed: dict[int, str] = {}
+    count = 0
+    for i, result in enumerate(results):
+        if result.error or result.path == "<stdin>" or not any(f.fix for f in result.findings):
+            continue
+        try:
+            count += apply_fixes(result, encoding)
+            fixed[i] = result.path
+        except InputError as exc:
+            errors.append(str(exc))
+    if fixed:
+        again = dict(zip(fixed, lint(list(fixed.values())), strict=True))
+        results = [again.get(i, r) for i, r in enumerate(results)]
+        files = f"{len(fixed)} file{'s' if len(fixed) != 1 else ''}"
+        click.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files}.", err=True)
+    return results, errors
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -110,9 +139,12 @@ def _statistics(results: list[FileResult]) -> str:
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
 @click.option(
-    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that exits 1 [info]."
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that exits 1 [warning]."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--fix", is_flag=True, help="Rewrite fixable findings (misspelled technology names) in place."
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
 @click.option(
     "--config",
@@ -161,6 +193,7 @@ def check(
     extend_select: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
+    fix: bool,
     statistics: bool,
     config_path: str | None,
     isolated: bool,
@@ -193,16 +226,23 @@ def check(
         inputs: list[str | Source | FileResult] = [
             _read_stdin(encoding, max_bytes, fmt) if name == "-" else name for name in files
         ]
-        results = lint_inputs(
-            inputs,
-            resolver,
-            jobs=jobs,
-            model=model,
-            lexicons=lexicons,
-            encoding=encoding,
-            max_bytes=max_bytes,
-            input_format=fmt,
-        )
+
+        def lint(items: list[str | Source | FileResult]) -> list[FileResult]:
+            return lint_inputs(
+                items,
+                resolver,
+                jobs=jobs,
+                model=model,
+                lexicons=lexicons,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                input_format=fmt,
+            )
+
+        results = lint(inputs)
+        if fix:
+            results, fix_errors = _fix(results, encoding, lint)
+            errors.extend(fix_errors)
     except JdlintError as exc:
         click.echo(f"jdlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -42,7 +42,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
-    fail_on: str = "info"
+    fail_on: str = "warning"  # info findings are shown but do not fail a run
     root: Path = field(default_factory=Path.cwd)
     path: str | None = None  # the file it came from
 
@@ -123,7 +123,7 @@ def _from_mapping(data: dict[str, Any], path: Path, where: str) -> Config:
         exclude=tuple(data.get("exclude", ())),
         lexicons=tuple(data.get("lexicons", ())),
         severity=dict(data.get("severity", {})),
-        fail_on=data.get("fail-on", "info"),
+        fail_on=data.get("fail-on", "warning"),
         root=path.parent,
         path=str(path),
     )

@@ -29,11 +29,12 @@ def codes(result) -> list[str]:
 
 @pytest.fixture
 def repo(tmp_path):
-    (tmp_path / ".git").mkdir()  # the repository root: discovery stops here
-    (tmp_path / "postings").mkdir()
-    (tmp_path / "postings" / "ml.txt").write_text(PRESTIGE, encoding="utf-8")
-    (tmp_path / "postings" / "untitled.txt").write_text(NO_TITLE, encoding="utf-8")
-    return tmp_path
+    root = tmp_path / "repo"  # its parent is this test's own: configs written there stay here
+    (root / ".git").mkdir(parents=True)  # the repository root: discovery stops here
+    (root / "postings").mkdir()
+    (root / "postings" / "ml.txt").write_text(PRESTIGE, encoding="utf-8")
+    (root / "postings" / "untitled.txt").write_text(NO_TITLE, encoding="utf-8")
+    return root
 
 
 # -- selection and exit behaviour ------------------------------------------------------------

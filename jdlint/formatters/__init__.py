@@ -38,6 +38,9 @@ def summary(results: Sequence[FileResult]) -> str:
     )
     if unreadable:
         text += f"; {unreadable} could not be read"
+    fixable = sum(1 for r in results for f in r.findings if f.fix)
+    if fixable:
+        text += f" ({fixable} fixable with --fix)"
     return text + "."
 
 

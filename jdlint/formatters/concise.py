@@ -12,6 +12,7 @@ def format_concise(results: Sequence[FileResult], colour: bool = False) -> str:
 
     lines = [
         f"{r.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+        + (" [*]" if f.fix else "")
         for r in results
         for f in r.findings
     ]

@@ -36,7 +36,7 @@ def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
         for f in result.findings:
             head = f"{style(f'{result.path}:{f.line}:{f.column}:', bold=True)} "
             head += style(f"{f.code} [{f.severity}]", fg=_SEVERITY_COLOUR[f.severity], bold=True)
-            out.append(f"{head} {f.name}")
+            out.append(f"{head} {f.name}" + (" [*]" if f.fix else ""))
             marked = _marker_lines(text, f) if text is not None else None
             if marked is not None:
                 gutter = " " * len(str(f.line))

@@ -1,0 +1,90 @@
+"""``--fix``: rewrite what a finding's fix says, and nothing else, in place and atomically.
+
+The file is read again and decoded as it was for linting; if it changed since, or its bytes
+would not come back the same after decoding and encoding again, it is left alone. The new
+bytes go to a temporary file beside it, which then replaces it (``os.replace``), so a crash
+never leaves half a file. Everything outside the fixed spans stays byte for byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+from .results import FileResult, Fix
+from .source import decode
+
+
+def _encoding_of(raw: bytes, encoding: str | None) -> str:
+    if encoding:
+        return encoding
+    if raw.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if raw.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if raw.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    return "utf-8"
+
+
+def _encode(text: str, encoding: str, raw: bytes) -> bytes:
+    bom = b""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        bom = raw[:2]
+        text = text[1:] if text.startswith("\ufeff") else text
+    return bom + text.encode(encoding)
+
+
+def fixes_of(result: FileResult) -> list[Fix]:
+    """The result's fixes, without overlaps (the first in the file wins)."""
+    chosen: list[Fix] = []
+    for fix in sorted((f.fix for f in result.findings if f.fix), key=lambda x: (x.start, x.end)):
+        if chosen and fix.start < chosen[-1].end:
+            continue
+        chosen.append(fix)
+    return chosen
+
+
+def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
+    """Apply ``result``'s fixes to its file; the number applied. Raises InputError when the
+    file cannot be fixed safely."""
+    fixes = fixes_of(result)
+    if not fixes:
+        return 0
+    path = Path(result.path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read for --fix: {exc.strerror or exc}") from None
+    text = decode(raw, str(path), encoding)
+    if text != result.text:
+        raise InputError(f"{path}: changed while it was being linted; not fixed")
+    codec = _encoding_of(raw, encoding)
+    try:
+        if _encode(text, codec, raw) != raw:
+            raise InputError(f"{path}: would not be written back byte for byte; not fixed")
+        for fix in reversed(fixes):
+            text = text[: fix.start] + fix.replacement + text[fix.end :]
+        data = _encode(text, codec, raw)
+    except (UnicodeError, LookupError) as exc:
+        raise InputError(f"{path}: cannot encode the fixed text as {codec}: {exc}") from None
+    _replace_atomically(path, data)
+    return len(fixes)
+
+
+def _replace_atomically(path: Path, data: bytes) -> None:
+    mode = path.stat().st_mode
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".jdlint", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
