@@ -88,24 +88,28 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
 
 
 def must_have_items(text: str, sections: Iterable[Section]) -> list[tuple[int, int]]:
-    """Must-have requirements, one per bullet or sentence of the requirements sections (nice-to-
-    haves are a section kind of their own, so they are not counted)."""
+    """Must-have requirements of the requirements sections (nice-to-haves are a section kind of
+    their own, so they are not counted): one per bullet in a section with bullets, else one per
+    sentence."""
     items = []
     for section in sections:
         if section.kind not in MUST_HAVE_KINDS:
             continue
-        cursor = section.start
+        lines, cursor = [], section.start
         for line in text[section.start : section.end].split("\n"):
-            start, end = cursor, cursor + len(line)
-            cursor = end + 1
-            if not line.strip():
-                continue
-            if _BULLET.match(line):
-                items.append((start, end))
-                continue
+            if line.strip():
+                lines.append((cursor, cursor + len(line), line))
+            cursor += len(line) + 1
+        bullets = [(s, e) for s, e, line in lines if _BULLET.match(line) and line[2:].strip()]
+        if bullets:
+            items.extend(bullets)
+            continue
+        sentences = []
+        for start, end, _line in lines:
             sentence_start = start
             for match in _SENTENCE_END.finditer(text, start, end):
-                items.append((sentence_start, match.start()))
+                sentences.append((sentence_start, match.start()))
                 sentence_start = match.end()
-            items.append((sentence_start, end))
-    return [(s, e) for s, e in items if len(text[s:e].split()) >= 2]
+            sentences.append((sentence_start, end))
+        items.extend((s, e) for s, e in sentences if len(text[s:e].split()) >= 2)
+    return items

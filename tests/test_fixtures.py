@@ -43,3 +43,17 @@ def test_fixtures_cover_every_role_and_mismatch_kind():
     # close neighbours and honest splits that must stay quiet are part of the set
     mismatches = {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-mismatch"}
     assert sum(1 for e in expectations if not mismatches & set(e["findings"])) >= 15
+
+
+def test_every_rule_has_fixtures_that_fire_and_near_misses_that_must_not():
+    """Each rule fires on two fixtures or more, and two fixtures or more are written to tempt
+    it and must leave it quiet (their "quiet" list: the false alarms we guard against)."""
+    from jdlint.rules import ALL_RULES
+
+    expectations = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
+    for rule in ALL_RULES:
+        fires = sum(1 for e in expectations if rule.name in e["findings"])
+        quiet = [e for e in expectations if rule.name in e.get("quiet", ())]
+        assert fires >= 2, f"{rule.name} fires on {fires} fixtures"
+        assert len(quiet) >= 2, f"{rule.name} has {len(quiet)} near-miss fixtures"
+        assert not any(rule.name in e["findings"] for e in quiet)

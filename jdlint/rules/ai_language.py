@@ -35,12 +35,13 @@ def _check_vague_ai(posting: Posting) -> Iterator[Finding]:
     for skill in posting.skills:
         if (
             skill.section in CONCRETE_SECTIONS
-            and AI_ROLES & set(skill.roles)
+            and max(skill.roles, key=skill.roles.__getitem__) in AI_ROLES
             and skill.canonical.lower() not in vague
             and skill.text.lower() not in vague
         ):
             return
-    if any(AI_ROLES & set(d.roles) for d in posting.doc._.jdlint_duties or ()):
+    duties = posting.doc._.jdlint_duties or ()
+    if any(max(d.roles, key=d.roles.__getitem__) in AI_ROLES for d in duties):
         return
     hit = asks[0]
     yield posting.finding(

@@ -217,11 +217,13 @@ def _check_seniority(posting: Posting) -> Iterator[Finding]:
         low = [a for a in asks if (a.max_years or a.min_years) < SENIOR_MIN_YEARS]
         if not low or any(a.min_years >= SENIOR_MIN_YEARS for a in asks):
             return
-        where, what = (low[0].start, low[0].end), f"asks for {low[0].min_years} years"
+        years = low[0].max_years or low[0].min_years
+        where = (low[0].start, low[0].end)
+        what = f"asks for {years} year{'s' if years != 1 else ''} of experience"
     yield posting.finding(
         SENIORITY_CONTRADICTION,
         posting.source.locate(*where),
-        f"a senior-level title, but the posting {what} of experience",
+        f"a senior-level title, but the posting {what}",
         "make the title match the level, or the requirements match the title",
     )
 
