@@ -87,10 +87,15 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
     return asks
 
 
-def must_have_items(text: str, sections: Iterable[Section]) -> list[tuple[int, int]]:
+def must_have_items(
+    text: str,
+    sections: Iterable[Section],
+    is_requirement: Callable[[int, int, bool], bool] = lambda _s, _e, _bullet: True,
+) -> list[tuple[int, int]]:
     """Must-have requirements of the requirements sections (nice-to-haves are a section kind of
     their own, so they are not counted): one per bullet in a section with bullets, else one per
-    sentence."""
+    sentence; ``is_requirement(start, end, is_bullet)`` drops what is not one (the benefits or
+    the apply text a flattened posting runs on into)."""
     items = []
     for section in sections:
         if section.kind not in MUST_HAVE_KINDS:
@@ -102,7 +107,7 @@ def must_have_items(text: str, sections: Iterable[Section]) -> list[tuple[int, i
             cursor += len(line) + 1
         bullets = [(s, e) for s, e, line in lines if _BULLET.match(line) and line[2:].strip()]
         if bullets:
-            items.extend(bullets)
+            items.extend((s, e) for s, e in bullets if is_requirement(s, e, True))
             continue
         sentences = []
         for start, end, _line in lines:
@@ -111,5 +116,9 @@ def must_have_items(text: str, sections: Iterable[Section]) -> list[tuple[int, i
                 sentences.append((sentence_start, match.start()))
                 sentence_start = match.end()
             sentences.append((sentence_start, end))
-        items.extend((s, e) for s, e in sentences if len(text[s:e].split()) >= 2)
+        items.extend(
+            (s, e)
+            for s, e in sentences
+            if len(text[s:e].split()) >= 2 and is_requirement(s, e, False)
+        )
     return items

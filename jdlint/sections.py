@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -349,6 +350,12 @@ def _merge(sections: list[Section]) -> list[Section]:
     return merged
 
 
+@lru_cache(maxsize=8)
+def reader_for(lexicon: Lexicon) -> SectionReader:
+    """One SectionReader per lexicon, built once."""
+    return SectionReader(lexicon)
+
+
 class SectionIndex:
     """The kind of section at any character offset, by binary search."""
 
@@ -372,7 +379,7 @@ class SectionsComponent:
         register_extensions()
         self.name = name
         self.lexicon = load_lexicon(lexicons)
-        self.reader = SectionReader(self.lexicon)
+        self.reader = reader_for(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         title, sections = self.reader.read(doc_text(doc))

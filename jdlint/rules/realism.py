@@ -6,6 +6,7 @@ list of must-haves nobody meets, a junior title with senior years.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from ..lexicon import Lexicon
 from ..requirements import must_have_items
 from ..results import Finding
 from ..roles import AI_ML_ROLES, ROLE_IDS, are_close_neighbours
+from ..sections import reader_for
 from .base import Posting, Rule
 from .title_mismatch import MIN_EVIDENCE
 
@@ -164,8 +166,25 @@ def _check_credentials(posting: Posting) -> Iterator[Finding]:
         return
 
 
+_NOT_ASKS = frozenset({"benefits", "apply", "about", "eeo"})
+
+
 def _check_overload(posting: Posting) -> Iterator[Finding]:
-    items = must_have_items(posting.text, posting.sections)
+    text, reader = posting.text, reader_for(posting.lexicon)
+    skill_starts = [h.start for h in posting.skills]
+
+    def is_requirement(start: int, end: int, bullet: bool) -> bool:
+        """Not the company's offer or the apply text; in prose, a sentence that asks for
+        something ("experience with", "you have") or names a skill."""
+        cues = reader.cue_kinds(text[start:end].lower())
+        if cues & _NOT_ASKS and "requirements" not in cues:
+            return False
+        if bullet or "requirements" in cues:
+            return True
+        first = bisect.bisect_left(skill_starts, start)
+        return first < len(skill_starts) and skill_starts[first] < end
+
+    items = must_have_items(text, posting.sections, is_requirement)
     if len(items) <= OVERLOAD_MUST_HAVES:
         return
     start, end = items[0]
