@@ -7,7 +7,14 @@ platform", "he'll", "win" in "Windows", "atom" in "atomic".
 
 from __future__ import annotations
 
+from ..wording import WordingHit
+from .base import Posting
 from .phrases import phrase_rule
+
+
+def _no_real_benefits(posting: Posting, _hit: WordingHit) -> bool:
+    return not posting.wording("real_benefits")
+
 
 BRO_CULTURE = phrase_rule(
     code="JD601",
@@ -83,7 +90,8 @@ HOLLOW_BENEFITS = phrase_rule(
     explanation="""\
 Beer, ping pong and free snacks are not benefits; in a posting they often stand in for the
 ones that matter (pay, leave, health cover, a learning budget) and suggest a culture of long
-evenings at the office.
+evenings at the office. Reported only when the posting names no real benefit: perks next to
+30 days of leave and a pension are just perks.
 
 Fires on:
     Data Analyst
@@ -96,8 +104,9 @@ Quiet on:
     - 30 days of paid leave, private health cover and a learning budget
 """,
     lists=("hollow_benefits",),
-    what="is a perk, not a benefit",
+    what="is a perk, and the posting names no real benefit (leave, health cover, a pension)",
     default_advice="list the real benefits",
+    keep=_no_real_benefits,
 )
 
 VISIONARY_JARGON = phrase_rule(
