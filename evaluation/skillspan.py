@@ -6,7 +6,9 @@ overlap F1 of jdlint's skills against SkillSpan's gold KNOWLEDGE spans.
 
     python evaluation/skillspan.py [--data PATH] [--show] [--rule NAME ...]
 
-``--rule`` prints that rule's findings with the line they stand on, for checking by hand.
+``--rule`` prints that rule's findings with the line they stand on, for checking by hand;
+``--sample N`` prints N findings drawn across the rules (round robin over the rules that fired,
+a seeded random finding of each), the way evaluation/hand_check.md was drawn.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--show", action="store_true", help="print every finding")
     parser.add_argument("--rule", action="append", default=[], help="print this rule's findings")
+    parser.add_argument("--sample", type=int, default=0, help="print N findings across rules")
+    parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     linter = Linter()
@@ -64,6 +68,8 @@ def main() -> None:
         a, b, c = overlap_f1([(s.start, s.end) for s in result.skills], gold)
         tp, npred, gold_hit, ngold = tp + a, npred + b, gold_hit + c, ngold + len(gold)
 
+    if args.sample:
+        _print_sample(rows, results, args.sample, args.seed)
     precision = tp / npred if npred else 0.0
     recall = gold_hit / ngold if ngold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -79,6 +85,28 @@ def main() -> None:
         f"skills vs KNOWLEDGE spans (overlap): precision {precision:.3f} "
         f"recall {recall:.3f} F1 {f1:.3f} ({npred} predicted, {ngold} gold)"
     )
+
+
+def _print_sample(rows: list[dict], results: list, size: int, seed: int) -> None:
+    import random
+
+    by_rule: dict[str, list] = {}
+    for row, result in zip(rows, results, strict=True):
+        for f in result.findings:
+            by_rule.setdefault(f.name, []).append((row, f))
+    rng = random.Random(seed)
+    for found in by_rule.values():
+        rng.shuffle(found)
+    picked, rules = [], sorted(by_rule)
+    while len(picked) < size and any(by_rule.values()):
+        for rule in rules:
+            if by_rule[rule] and len(picked) < size:
+                picked.append(by_rule[rule].pop())
+    for n, (row, f) in enumerate(picked, 1):
+        line = row["text"].splitlines()[f.line - 1]
+        at = f.column - 1
+        context = line[max(0, at - 100) : at + 120]
+        print(f"{n}. {row['id']}:{f.line}:{f.column} {f.name}: {f.message}\n   | {context}\n")
 
 
 if __name__ == "__main__":

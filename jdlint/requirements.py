@@ -27,16 +27,21 @@ _YEARS = re.compile(
     rf"(?:(?:-|–|to|or)\s*{_NUMBER}\s*\+?\s*)?(?:years?|yrs?)(?!\w)",
     re.IGNORECASE,
 )
-# Words after which the skills named no longer fall under the years ("5 years of Python,
-# including some LangChain").
-_SCOPE_BREAK = re.compile(
-    r"\b(?:including|such as|e\.g\.|especially|ideally|preferably|familiarity|exposure|"
-    r"as well as|plus|knowledge of|understanding of|and/or|and (?:experience|knowledge|"
-    r"familiarity|exposure))\b|,\s*and\b|[;:]|\.\s|\n",
+# What may stand between "5+ years" and the technology it is about: "of", "of hands-on
+# experience with", "' professional experience in". Anything else ("of software engineering
+# experience with LangChain") makes the years about something broader, and nothing is claimed.
+_LEAD = re.compile(
+    r"[\s'’]*(?:of|with|in|using|on)?\s*"
+    r"(?:(?:hands-on|professional|production|practical|commercial|industry|relevant|working|"
+    r"solid|proven|recent|real-world|deep)\s+)*"
+    r"(?:experience|exp\.?)?\s*(?:of|with|in|using|on|building with|developing with|"
+    r"developing in|programming in|working with)?\s*$",
     re.IGNORECASE,
 )
+# Between two technologies of one list: "LangChain, LlamaIndex and pgvector"
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$", re.IGNORECASE)
 _SKILL_BEFORE = re.compile(r"^[\s(:–-]{0,4}$")  # "LangChain (5+ years)", "LangChain: 5 years"
-MAX_SCOPE_CHARS = 90  # a years ask covers skills named this close after it
+MAX_LEAD_CHARS = 60
 MUST_HAVE_KINDS = frozenset({"requirements"})
 _BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
@@ -64,19 +69,12 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
     skills = sorted(doc._.jdlint_skills or [], key=lambda h: h.start)
     matches = list(_YEARS.finditer(text))
     asks = []
-    for i, match in enumerate(matches):
+    for match in matches:
         low = _number(match.group(1))
         high = _number(match.group(3)) if match.group(3) else None
         if high is not None and high < low:
             high = None
-        limit = min(
-            match.end() + MAX_SCOPE_CHARS,
-            matches[i + 1].start() if i + 1 < len(matches) else len(text),
-        )
-        brk = _SCOPE_BREAK.search(text, match.end(), limit)
-        if brk:
-            limit = brk.start()
-        named = [h for h in skills if match.end() <= h.start and h.end <= limit]
+        named = _skills_after(text, match.end(), skills)
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = [h for h in skills if line_start <= h.start and h.end <= match.start()]
         if before and _SKILL_BEFORE.match(text[before[-1].end : match.start()]):
@@ -85,6 +83,22 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
             YearsAsk(low, high, match.start(), match.end(), section_at(match.start()), tuple(named))
         )
     return asks
+
+
+def _skills_after(text: str, at: int, skills: list[SkillHit]) -> list[SkillHit]:
+    """The technologies a years ask names right after it: the first within a short lead of
+    "of ... experience with", then the ones that continue its list."""
+    named: list[SkillHit] = []
+    for hit in skills:
+        if hit.start < at:
+            continue
+        gap = text[at : hit.start]
+        pattern = _LIST_SEPARATOR if named else _LEAD
+        if len(gap) > MAX_LEAD_CHARS or not pattern.match(gap):
+            break
+        named.append(hit)
+        at = hit.end
+    return named
 
 
 def must_have_items(

@@ -122,8 +122,25 @@ def _check_spelling(posting: Posting) -> Iterator[Finding]:
         )
 
 
-def _asks_for_editor(_posting: Posting, hit: WordingHit) -> bool:
-    return hit.section in EDITOR_SECTIONS
+# Words that make an editor named within a few words after them an ask of the candidate.
+_ASK_WORDS = frozenset(
+    "experience experienced proficient proficiency fluent fluency expert expertise skilled "
+    "familiar familiarity comfortable knowledge know use using must master mastery".split()
+)
+ASK_WINDOW = 6
+
+
+def _asks_for_editor(posting: Posting, hit: WordingHit) -> bool:
+    """An ask in the requirements: "Fluent in Vim", "Experience with Sublime Text", or a
+    requirements bullet that is the editor's name; not "...with a few clicks in VSCode"."""
+    if hit.section not in EDITOR_SECTIONS:
+        return False
+    doc = posting.doc
+    before = doc[max(0, hit.start_token - ASK_WINDOW) : hit.start_token]
+    if any(t.lower_ in _ASK_WORDS for t in before):
+        return True
+    start, _end = _line_at(posting.text, hit.start)
+    return posting.text[start:hit.start].strip(" -*•\t") == ""
 
 
 MISSING_PAY_RANGE = Rule(

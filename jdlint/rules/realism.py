@@ -166,7 +166,9 @@ def _check_credentials(posting: Posting) -> Iterator[Finding]:
         return
 
 
-_NOT_ASKS = frozenset({"benefits", "apply", "about", "eeo"})
+# Sentences of these kinds are not asks, even under a requirements heading: the offer, the
+# apply text, the blurb, and duties ("You will drive...").
+_NOT_ASKS = frozenset({"benefits", "apply", "about", "eeo", "responsibilities"})
 
 
 def _check_overload(posting: Posting) -> Iterator[Finding]:
@@ -198,12 +200,17 @@ def _check_overload(posting: Posting) -> Iterator[Finding]:
     )
 
 
+_NEGATED = re.compile(r"\b(?:not|no|isn't|never)\b(?:\s+an?)?\s*$", re.IGNORECASE)
+
+
 def _level(posting: Posting) -> str | None:
     """'junior' or 'senior' when the title (or, for entry level, the text) says so."""
     if any(h.section == "title" for h in posting.wording("junior_level")):
         return "junior"
     if any(
-        h.text.lower().replace("-", " ") == "entry level" and h.section not in ("about", "eeo")
+        h.text.lower().replace("-", " ") == "entry level"
+        and h.section not in ("about", "eeo")
+        and not _NEGATED.search(posting.text[max(0, h.start - 12) : h.start])
         for h in posting.wording("junior_level")
     ):
         return "junior"

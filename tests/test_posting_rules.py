@@ -1,0 +1,125 @@
+"""The JD2xx-JD6xx rules on small postings: what fires, what stays quiet, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = "AI Engineer\n\nResponsibilities\n- Build RAG pipelines with LangChain and pgvector\n\n"
+FOOT = "\n\nRemote (EU). Salary: EUR 80,000-95,000.\n"
+
+
+def names(lint, text: str) -> list[str]:
+    return sorted(f.name for f in lint(text).findings)
+
+
+@pytest.mark.parametrize(
+    ("requirement", "technologies"),
+    [
+        ("5+ years of experience with LangChain", ["LangChain"]),
+        ("5+ years of LangChain and LlamaIndex", ["LangChain", "LlamaIndex"]),
+        ("LangChain (5+ years)", ["LangChain"]),
+        ("six years of production experience with GPT-4 or Claude", ["GPT-4", "Claude"]),
+        # the years are about something broader than the technology: nothing is claimed
+        ("5+ years of software engineering experience with Python and LangChain", []),
+        ("5+ years of Python, and experience with LangChain", []),
+        ("5+ years building ML systems (PyTorch, LangChain)", []),
+        ("3 years of LangChain", []),
+        ("10 years of Kubernetes", []),  # 2014: twelve years by 2026
+    ],
+)
+def test_impossible_experience_reads_what_the_years_are_about(lint, requirement, technologies):
+    result = lint(f"{HEAD}Requirements\n- {requirement}{FOOT}")
+    found = [
+        f.message.split(" of ", 1)[1].split(",")[0] for f in result.findings if f.code == "JD201"
+    ]
+    assert found == technologies
+
+
+def test_impossible_experience_counts_to_the_date_posted(lint):
+    text = "Platform Engineer\nDate posted: 2019-05-01\n\nRequirements\n- 8 years of Kubernetes"
+    (finding,) = [f for f in lint(text + FOOT).findings if f.code == "JD201"]
+    assert "nobody had more than 5 years of it in 2019" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Junior Data Analyst\n\nRequirements\n- 4+ years of SQL", True),
+        ("Data Analyst\n\nThis is an entry-level role.\n\nRequirements\n- 4+ years of SQL", True),
+        (
+            "Data Analyst\n\nThis is not an entry-level role.\n\nRequirements\n- 4+ years of SQL",
+            False,
+        ),
+        ("Senior Data Analyst\n\nRequirements\n- 1 year of SQL", True),
+        ("Senior Data Analyst\n\nRequirements\n- 1 year of Looker\n- 6+ years of SQL", False),
+        ("Junior Data Analyst\n\nRequirements\n- 1-2 years of SQL", False),
+    ],
+)
+def test_seniority_contradiction(lint, text, fires):
+    assert ("seniority-contradiction" in names(lint, text + FOOT)) is fires
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Salary: $165,000 - $200,000",
+        "Base pay $150K–$180K",
+        "£60-70k depending on experience",
+        "Gehalt: 65.000 € brutto im Jahr",
+        "Compensation: 120-150k",
+        "USD 140,000 to 170,000 per year",
+        "We pay 45 per hour",
+    ],
+)
+def test_pay_in_the_forms_postings_write_it(lint, line):
+    text = f"Data Engineer\n\nResponsibilities\n- Build ETL pipelines in Airflow\n\n{line}. Remote."
+    assert "missing-pay-range" not in names(lint, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We offer a competitive salary and 30 days of leave.",
+        "We raised $30M from leading investors.",
+        "We ship 40,000 containers a year.",
+    ],
+)
+def test_what_is_not_pay(lint, line):
+    text = (
+        f"Data Engineer\n\nAbout us\n{line}\n\nResponsibilities\n- Build ETL pipelines in Airflow\n"
+    )
+    assert "missing-pay-range" in names(lint, text + "\nRemote.\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "fires"),
+    [
+        ("We are an aggressive, dominant team", True),
+        ("Analysis of dependencies and responsibilities", False),
+        ("You will work as an individual contributor and own each decision", False),
+        ("A competitive salary and an independent review of your pay", False),
+        ("You work independently", True),
+    ],
+)
+def test_masculine_coded_words_by_whole_word_not_prefix(lint, line, fires):
+    text = f"Data Analyst\n\nResponsibilities\n- {line}\n- Build dashboards in Tableau{FOOT}"
+    assert ("masculine-coded-word" in names(lint, text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("We are Mother, a creative agency", "profanity"),
+        ("Our CTO says he'll mentor you", "profanity"),
+        ("Our CTO says he'll mentor you", "gendered-language"),
+        ("Windows and Linux servers", "competitive-environment"),
+        ("Write atomic commits", "editor-requirement"),
+        ("At the top of our platform sits the editor", "sexualised-language"),
+        ("A competitive salary", "competitive-environment"),
+    ],
+)
+def test_joblint_false_alarms_stay_quiet(lint, line, rule):
+    text = (
+        f"Backend Engineer\n\nAbout us\n{line}.\n\nRequirements\n- {line}\n- 3+ years of Go{FOOT}"
+    )
+    assert rule not in names(lint, text)
