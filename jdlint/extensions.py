@@ -21,7 +21,6 @@ SPANS_TITLE = "jdlint_title"
 SPANS_SECTIONS = "jdlint_sections"
 SPANS_SKILLS = "jdlint_skills"
 SPANS_DUTIES = "jdlint_duties"
-SPANS_WORDING = "jdlint_wording"
 
 
 def register_extensions() -> None:

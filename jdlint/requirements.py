@@ -40,6 +40,7 @@ _LEAD = re.compile(
 )
 # Between two technologies of one list: "LangChain, LlamaIndex and pgvector"
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$", re.IGNORECASE)
+_LINE_WITH_YEARS = re.compile(r"^[^\n]*?(?:year|yr)[^\n]*", re.MULTILINE | re.IGNORECASE)
 _SKILL_BEFORE = re.compile(r"^[\s(:–-]{0,4}$")  # "LangChain (5+ years)", "LangChain: 5 years"
 MAX_LEAD_CHARS = 60
 MUST_HAVE_KINDS = frozenset({"requirements"})
@@ -67,21 +68,23 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
     """Every 'N years' in the posting, with the skills it is about."""
     text = doc_text(doc)
     skills = sorted(doc._.jdlint_skills or [], key=lambda h: h.start)
-    matches = list(_YEARS.finditer(text))
+    matches = [  # (where its line starts, the match); only lines that say "year" or "yr"
+        (line.start(), m)
+        for line in _LINE_WITH_YEARS.finditer(text)
+        for m in _YEARS.finditer(text, line.start(), line.end())
+    ]
     asks = []
-    for match in matches:
+    for line_start, match in matches:
+        start, end = match.start(), match.end()
         low = _number(match.group(1))
         high = _number(match.group(3)) if match.group(3) else None
         if high is not None and high < low:
             high = None
-        named = _skills_after(text, match.end(), skills)
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = [h for h in skills if line_start <= h.start and h.end <= match.start()]
-        if before and _SKILL_BEFORE.match(text[before[-1].end : match.start()]):
+        named = _skills_after(text, end, skills)
+        before = [h for h in skills if line_start <= h.start and h.end <= start]
+        if before and _SKILL_BEFORE.match(text[before[-1].end : start]):
             named.insert(0, before[-1])
-        asks.append(
-            YearsAsk(low, high, match.start(), match.end(), section_at(match.start()), tuple(named))
-        )
+        asks.append(YearsAsk(low, high, start, end, section_at(start), tuple(named)))
     return asks
 
 

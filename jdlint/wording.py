@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .duties import lemma_of, lemma_table
-from .extensions import LEMMAS_KEY, SPANS_WORDING, register_extensions
+from .extensions import LEMMAS_KEY, doc_text, register_extensions
 from .lexicon import WordingEntry, load_lexicon
 from .sections import SectionIndex
 
@@ -42,8 +43,7 @@ class WordingHit:
 
 
 class WordingComponent:
-    """Sets ``doc._.jdlint_wording`` (list of WordingHit, in text order) and the span group
-    ``jdlint_wording``."""
+    """Sets ``doc._.jdlint_wording`` (list of WordingHit, in text order)."""
 
     def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
         register_extensions()
@@ -54,8 +54,8 @@ class WordingComponent:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[int, tuple[str, WordingEntry]] = {}
         self.by_lemma: dict[str, list[tuple[str, WordingEntry]]] = defaultdict(list)
-        self.context: dict[int, tuple[set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
-        self.needs_after: dict[int, frozenset[str]] = {}
+        self.context: dict[int, tuple[set[tuple[int, ...]], set[tuple[int, ...]]]] = {}
+        self.needs_after: dict[int, frozenset[int]] = {}
         for list_name, entries in lexicon.wording.items():
             for index, entry in enumerate(entries):
                 label = f"jdlint_wording:{list_name}:{index}"
@@ -71,76 +71,98 @@ class WordingComponent:
                     {self._words(nlp, w) for w in entry.not_after},
                 )
                 if entry.needs_after:
-                    self.needs_after[id(entry)] = frozenset(w.lower() for w in entry.needs_after)
+                    self.needs_after[id(entry)] = frozenset(
+                        nlp.vocab.strings.add(w.lower()) for w in entry.needs_after
+                    )
 
     @staticmethod
-    def _words(nlp: Language, phrase: str) -> tuple[str, ...]:
-        return tuple(t.lower_ for t in nlp.make_doc(phrase))
+    def _words(nlp: Language, phrase: str) -> tuple[int, ...]:
+        """A phrase as the LOWER hashes of its tokens, to compare with ``doc.to_array``."""
+        return tuple(t.lower for t in nlp.make_doc(phrase))
 
     def __call__(self, doc: Doc) -> Doc:
         sections = SectionIndex(doc._.jdlint_sections or [])
         tagged = doc.has_annotation("POS")
-        found: dict[str, list[tuple[int, int, WordingEntry]]] = defaultdict(list)
+        found: dict[str, dict[tuple[int, int], WordingEntry]] = defaultdict(dict)
         for key, start, end in [*self.lower(doc), *self.orth(doc)]:
             list_name, entry = self.entries[key]
-            found[list_name].append((start, end, entry))
+            found[list_name][(start, end)] = entry
         if self.by_lemma:
             lemmas = doc.user_data.get(LEMMAS_KEY)
             if lemmas is None or len(lemmas) != len(doc):
                 lemmas = [lemma_of(t.text, self.table) for t in doc]
+            wanted = self.by_lemma.keys() & set(lemmas)  # usually empty: no loop at all
             for i, lemma in enumerate(lemmas):
-                for list_name, entry in self.by_lemma.get(lemma, ()):
-                    found[list_name].append((i, i + 1, entry))
+                if lemma in wanted:
+                    for list_name, entry in self.by_lemma[lemma]:
+                        found[list_name].setdefault((i, i + 1), entry)
+        # Token offsets, lengths and lower-case forms in one array: no Token or Span objects.
+        columns = doc.to_array([IDX, LENGTH, LOWER]) if found else None
+        text = doc_text(doc)
         hits = []
-        for list_name, matches in found.items():
-            entry_at = {(s, e): entry for s, e, entry in matches}
-            for span in filter_spans([doc[s:e] for s, e in entry_at]):
-                entry = entry_at[(span.start, span.end)]
-                section = sections.kind_at(span.start_char)
+        for list_name, entry_at in found.items():
+            for start, end in _longest_first(entry_at):
+                entry = entry_at[(start, end)]
+                start_char = int(columns[start, 0])
+                end_char = int(columns[end - 1, 0] + columns[end - 1, 1])
+                section = sections.kind_at(start_char)
                 if entry.sections and section not in entry.sections:
                     continue
-                if not self._in_context(doc, span.start, span.end, entry, tagged):
+                if not self._in_context(doc, columns[:, 2], start, end, entry, tagged):
                     continue
                 hits.append(
                     WordingHit(
                         list=list_name,
                         entry=entry,
-                        text=span.text,
-                        start=span.start_char,
-                        end=span.end_char,
-                        start_token=span.start,
-                        end_token=span.end,
+                        text=text[start_char:end_char],
+                        start=start_char,
+                        end=end_char,
+                        start_token=start,
+                        end_token=end,
                         section=section,
                     )
                 )
         hits.sort(key=lambda h: (h.start, h.list))
         doc._.jdlint_wording = hits
-        doc.spans[SPANS_WORDING] = [doc[h.start_token : h.end_token] for h in hits]
         return doc
 
     def _in_context(
-        self, doc: Doc, start: int, end: int, entry: WordingEntry, tagged: bool
+        self, doc: Doc, lower: Any, start: int, end: int, entry: WordingEntry, tagged: bool
     ) -> bool:
         """False when a word the entry rules out follows or precedes the match, or when the
         pipeline tags parts of speech and the word has none of the entry's."""
         if tagged and entry.pos and end - start == 1 and doc[start].pos_ not in entry.pos:
             return False
         needs = self.needs_after.get(id(entry))
-        if needs is not None and not any(
-            t.lower_ in needs for t in doc[end : end + NEEDS_AFTER_WINDOW]
+        if needs is not None and not needs.intersection(
+            lower[end : end + NEEDS_AFTER_WINDOW].tolist()
         ):
             return False
         not_before, not_after = self.context[id(entry)]
-        for words in not_before:
-            after = doc[end : end + len(words)]
-            if len(after) == len(words) and tuple(t.lower_ for t in after) == words:
+        if not_before:
+            longest = max(len(words) for words in not_before)
+            after = tuple(lower[end : end + longest].tolist())
+            if any(after[: len(words)] == words for words in not_before):
                 return False
-        for words in not_after:
-            if start >= len(words):
-                before = doc[start - len(words) : start]
-                if tuple(t.lower_ for t in before) == words:
-                    return False
+        if not_after:
+            longest = max(len(words) for words in not_after)
+            before = tuple(lower[max(0, start - longest) : start].tolist())
+            if any(
+                len(before) >= len(w) and before[len(before) - len(w) :] == w for w in not_after
+            ):
+                return False
         return True
+
+
+def _longest_first(spans: dict[tuple[int, int], WordingEntry]) -> list[tuple[int, int]]:
+    """Token ranges without overlaps, the longer winning (as spaCy's filter_spans)."""
+    chosen: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
+        if not taken.intersection(range(start, end)):
+            chosen.append((start, end))
+            taken.update(range(start, end))
+    return sorted(chosen)
 
 
 @Language.factory(

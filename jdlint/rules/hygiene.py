@@ -31,6 +31,7 @@ _PAY = re.compile(
     # "45 per hour", "60,000 a year", "5000/month"
     r"|(?<![\w.])\d[\d,.]*\s?[kK]?\s*(?:per|an|a|/)\s*(?:hour|hr|annum|year|yr|month)\b"
 )
+_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
@@ -55,8 +56,10 @@ def _has_pay(posting: Posting) -> bool:
         return True
     text = posting.text
     kind_at = SectionIndex(posting.sections).kind_at
-    if any(kind_at(m.start()) not in _NOT_PAY_SECTIONS for m in _PAY.finditer(text)):
-        return True
+    for line in _LINE_WITH_DIGIT.finditer(text):  # every form of pay has a digit
+        for match in _PAY.finditer(text, line.start(), line.end()):
+            if kind_at(match.start()) not in _NOT_PAY_SECTIONS:
+                return True
     # "Salary range: see below", an anonymised "<SALARY>": a pay range without an amount here
     return bool(posting.wording("pay"))
 
@@ -140,7 +143,7 @@ def _asks_for_editor(posting: Posting, hit: WordingHit) -> bool:
     if any(t.lower_ in _ASK_WORDS for t in before):
         return True
     start, _end = _line_at(posting.text, hit.start)
-    return posting.text[start:hit.start].strip(" -*•\t") == ""
+    return posting.text[start : hit.start].strip(" -*•\t") == ""
 
 
 MISSING_PAY_RANGE = Rule(
