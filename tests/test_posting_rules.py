@@ -123,3 +123,19 @@ def test_joblint_false_alarms_stay_quiet(lint, line, rule):
         f"Backend Engineer\n\nAbout us\n{line}.\n\nRequirements\n- {line}\n- 3+ years of Go{FOOT}"
     )
     assert rule not in names(lint, text)
+
+
+@pytest.mark.parametrize(
+    ("ask", "fires"),
+    [
+        ("Experience with AI/ML", True),
+        ("Knowledge of generative AI is a plus", True),
+        ("Familiarity with AI coding assistants (Copilot, Cursor)", False),
+        ("Experience with AI tools such as Copilot", False),
+        ("Experience with machine learning in PyTorch", False),
+    ],
+)
+def test_vague_ai_asks(lint, ask, fires):
+    duties = "Responsibilities\n- Build REST APIs in Django"
+    text = f"Backend Engineer\n\n{duties}\n\nRequirements\n- {ask}"
+    assert ("vague-ai" in names(lint, text + FOOT)) is fires

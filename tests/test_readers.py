@@ -131,6 +131,7 @@ def test_input_format_option(tmp_path):
     posting.write_text((FIXTURES / "page-under-titled-genai.html").read_text(encoding="utf-8"))
     as_text = json.loads(run("--format", "json", str(posting)).stdout)
     as_html = json.loads(run("--format", "json", "--input-format", "html", str(posting)).stdout)
+
     def title_codes(document: dict) -> list[str]:
         return [f["code"] for f in document["files"][0]["findings"] if f["code"].startswith("JD1")]
 

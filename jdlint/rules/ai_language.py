@@ -6,6 +6,7 @@ and requirements.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..results import Finding
@@ -27,8 +28,20 @@ def _vague_forms(posting: Posting) -> frozenset[str]:
     return frozenset(w.lower() for e in entries for w in (e.phrase, *e.variants))
 
 
+# "AI tools such as Copilot", "AI (RAG, agents)": the ask goes on to name what it means.
+_NAMES_EXAMPLES = re.compile(
+    r"^[^\n.;]{0,40}?(?:\(|\bsuch as\b|\be\.g\.|\bfor example\b|\blike\b|\bincluding\b|:)",
+    re.IGNORECASE,
+)
+
+
 def _check_vague_ai(posting: Posting) -> Iterator[Finding]:
-    asks = [h for h in posting.wording("vague_ai") if h.section in ASK_SECTIONS]
+    text = posting.text
+    asks = [
+        h
+        for h in posting.wording("vague_ai")
+        if h.section in ASK_SECTIONS and not _NAMES_EXAMPLES.match(text, h.end)
+    ]
     if not asks:
         return
     vague = _vague_forms(posting)
