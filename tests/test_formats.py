@@ -135,3 +135,19 @@ def test_jobs_give_identical_output():
     two = run(*args, "--jobs", "2").stdout
     assert one == two
     assert len(json.loads(one)["files"]) >= 30
+
+
+def test_sarif_carries_fixes_that_validate(tmp_path):
+    posting = tmp_path / "p.txt"
+    text = "Machine Learning Engineer\n\n- Train models in Pytorch\n\nRemote. EUR 90,000-100,000.\n"
+    posting.write_text(text, encoding="utf-8")
+    document = json.loads(run("--format", "sarif", str(posting)).stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(document)
+    (fixed,) = [r for r in document["runs"][0]["results"] if "fixes" in r]
+    (change,) = fixed["fixes"][0]["artifactChanges"]
+    (replacement,) = change["replacements"]
+    region = replacement["deletedRegion"]
+    start, length = region["charOffset"], region["charLength"]
+    assert text[start : start + length] == "Pytorch"
+    assert replacement["insertedContent"]["text"] == "PyTorch"

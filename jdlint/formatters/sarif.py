@@ -47,6 +47,28 @@ def _rule(rule) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def _fix(result: FileResult, finding: Finding) -> dict:
+    """A SARIF fix: replace the characters of ``finding.fix`` with its replacement."""
+    assert finding.fix is not None
+    return {
+        "description": {"text": finding.suggestion or "apply jdlint's fix"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _uri(result.path)},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "charOffset": finding.fix.start,
+                            "charLength": finding.fix.end - finding.fix.start,
+                        },
+                        "insertedContent": {"text": finding.fix.replacement},
+                    }
+                ],
+            }
+        ],
+    }
+
+
 def format_sarif(results: Sequence[FileResult]) -> str:
     index = {rule.code: n for n, rule in enumerate(ALL_RULES)}
     sarif_results = []
@@ -87,6 +109,8 @@ def format_sarif(results: Sequence[FileResult]) -> str:
                     "partialFingerprints": {"jdlintFinding/v1": _fingerprint(result, f)},
                 }
             )
+            if f.fix:
+                sarif_results[-1]["fixes"] = [_fix(result, f)]
     run = {
         "tool": {
             "driver": {
