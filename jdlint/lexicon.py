@@ -57,6 +57,7 @@ class WordingEntry:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     needs_after: tuple[str, ...] = ()
+    needs_within: int = 4
     sections: tuple[str, ...] = ()
     fix: bool = False
 

@@ -25,8 +25,6 @@ from .extensions import LEMMAS_KEY, doc_text, register_extensions
 from .lexicon import WordingEntry, load_lexicon
 from .sections import SectionIndex
 
-NEEDS_AFTER_WINDOW = 4  # words after a match that may hold one of its "needs_after" words
-
 
 @dataclass(frozen=True)
 class WordingHit:
@@ -135,7 +133,7 @@ class WordingComponent:
             return False
         needs = self.needs_after.get(id(entry))
         if needs is not None and not needs.intersection(
-            lower[end : end + NEEDS_AFTER_WINDOW].tolist()
+            lower[end : end + entry.needs_within].tolist()
         ):
             return False
         not_before, not_after = self.context[id(entry)]

@@ -35,6 +35,37 @@ def test_wordlist_is_valid(path):
     assert not list(_validator("wordlist.schema.json").iter_errors(data))
 
 
+WORDING_FILES = sorted((ROOT / "lexicons" / "wording").glob("*.json"))
+
+
+def test_every_wording_file_is_loaded():
+    from jdlint.lexicon import WORDING_FILES as LOADED
+
+    assert sorted(p.stem for p in WORDING_FILES) == sorted(LOADED)
+
+
+@pytest.mark.parametrize("path", WORDING_FILES, ids=lambda p: p.stem)
+def test_wording_file_is_valid_sourced_and_has_no_repeated_phrase(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert not list(_validator("wording.schema.json").iter_errors(data))
+    assert data["sources"]
+    for name, entries in data["lists"].items():
+        seen: set[tuple[str, bool]] = set()
+        for entry in entries:
+            exact = entry.get("case_sensitive", False)
+            for form in (entry["phrase"], *entry.get("variants", ())):
+                key = (form if exact else form.lower(), exact)
+                assert key not in seen, f"{path.name}: {name}: '{form}' twice"
+                seen.add(key)
+
+
+def test_every_wording_list_is_read_by_the_code():
+    """A list nobody reads is dead data: each name appears in the package's code."""
+    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "jdlint").rglob("*.py"))
+    lists = {name for p in WORDING_FILES for name in json.loads(p.read_text())["lists"]}
+    assert {name for name in lists if f'"{name}"' not in code} == set()
+
+
 def test_lexicons_drawn_from_shared_data_credit_it():
     credited = [
         p
