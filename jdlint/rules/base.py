@@ -87,6 +87,13 @@ class Posting:
             fix=fix,
         )
 
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line of the pipeline's text that holds ``offset``."""
+        text = self.source.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return start, end if end >= 0 else len(text)
+
     def title_location(self) -> Location:
         """Where a finding about the whole posting goes: its title, else its first line."""
         if self.title is not None:

@@ -45,12 +45,6 @@ EDITOR_SECTIONS = frozenset({"requirements", "nice_to_have"})  # asked of the ca
 MIN_DUTIES_WITHOUT_SECTION = 3
 
 
-def _line_at(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, end if end >= 0 else len(text)
-
-
 def _has_pay(posting: Posting) -> bool:
     if any(posting.source.metadata.get(key) for key in _SALARY_KEYS):
         return True
@@ -106,7 +100,7 @@ def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
 def _check_spelling(posting: Posting) -> Iterator[Finding]:
     text = posting.text
     for hit in [*posting.wording("misspelled"), *posting.wording("expanded_acronyms")]:
-        start, end = _line_at(text, hit.start)
+        start, end = posting.line_at(hit.start)
         line = text[start:end]
         if hit.list == "misspelled" and line.upper() == line:
             continue  # a heading in capitals: "PYTORCH ENGINEER" is not a misspelling
@@ -142,7 +136,7 @@ def _asks_for_editor(posting: Posting, hit: WordingHit) -> bool:
     before = doc[max(0, hit.start_token - ASK_WINDOW) : hit.start_token]
     if any(t.lower_ in _ASK_WORDS for t in before):
         return True
-    start, _end = _line_at(posting.text, hit.start)
+    start, _end = posting.line_at(hit.start)
     return posting.text[start : hit.start].strip(" -*•\t") == ""
 
 

@@ -122,12 +122,6 @@ def _check_unicorn(posting: Posting) -> Iterator[Finding]:
     )
 
 
-def _line_at(text: str, offset: int) -> str:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start : end if end >= 0 else len(text)]
-
-
 @lru_cache(maxsize=8)
 def _optional_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """Words that make an ask optional ("preferred", "MS or PhD"), as one pattern."""
@@ -152,7 +146,8 @@ def _check_credentials(posting: Posting) -> Iterator[Finding]:
     for hit in [*posting.wording("doctorate"), *posting.wording("research_record")]:
         if hit.section != "requirements":
             continue
-        if optional.search(_line_at(posting.text, hit.start).lower()):
+        line_start, line_end = posting.line_at(hit.start)
+        if optional.search(posting.text[line_start:line_end].lower()):
             continue
         what = "a PhD" if hit.list == "doctorate" else "a research publication record"
         yield posting.finding(
