@@ -6,6 +6,7 @@ the skill hits say which technology a "5+ years of ..." is about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
     """Every 'N years' in the posting, with the skills it is about."""
     text = doc_text(doc)
     skills = sorted(doc._.jdlint_skills or [], key=lambda h: h.start)
+    starts = [h.start for h in skills]
     matches = [  # (where its line starts, the match); only lines that say "year" or "yr"
         (line.start(), m)
         for line in _LINE_WITH_YEARS.finditer(text)
@@ -80,21 +82,22 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
         high = _number(match.group(3)) if match.group(3) else None
         if high is not None and high < low:
             high = None
-        named = _skills_after(text, end, skills)
-        before = [h for h in skills if line_start <= h.start and h.end <= start]
-        if before and _SKILL_BEFORE.match(text[before[-1].end : start]):
-            named.insert(0, before[-1])
+        named = _skills_after(text, end, skills, starts)
+        previous = bisect.bisect_left(starts, start) - 1  # the last skill starting before
+        if previous >= 0:
+            hit = skills[previous]
+            if line_start <= hit.start and hit.end <= start:
+                if _SKILL_BEFORE.match(text[hit.end : start]):
+                    named.insert(0, hit)
         asks.append(YearsAsk(low, high, start, end, section_at(start), tuple(named)))
     return asks
 
 
-def _skills_after(text: str, at: int, skills: list[SkillHit]) -> list[SkillHit]:
+def _skills_after(text: str, at: int, skills: list[SkillHit], starts: list[int]) -> list[SkillHit]:
     """The technologies a years ask names right after it: the first within a short lead of
     "of ... experience with", then the ones that continue its list."""
     named: list[SkillHit] = []
-    for hit in skills:
-        if hit.start < at:
-            continue
+    for hit in skills[bisect.bisect_left(starts, at) :]:
         gap = text[at : hit.start]
         pattern = _LIST_SEPARATOR if named else _LEAD
         if len(gap) > MAX_LEAD_CHARS or not pattern.match(gap):
