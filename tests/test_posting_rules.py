@@ -139,3 +139,15 @@ def test_vague_ai_asks(lint, ask, fires):
     duties = "Responsibilities\n- Build REST APIs in Django"
     text = f"Backend Engineer\n\n{duties}\n\nRequirements\n- {ask}"
     assert ("vague-ai" in names(lint, text + FOOT)) is fires
+
+
+@pytest.mark.parametrize(
+    ("second_heading", "fires"),
+    [("Also required", True), ("Our tech stack", False), ("Nice to have", False)],
+)
+def test_requirement_overload_counts_only_must_haves(lint, second_heading, fires):
+    asks = "".join(f"- Experience with tool number {i}\n" for i in range(10))
+    more = "".join(f"- Experience with service number {i}\n" for i in range(10))
+    duties = "Responsibilities\n- Build and maintain ETL pipelines in Airflow\n\n"
+    text = f"Data Engineer\n\n{duties}Requirements\n{asks}\n{second_heading}\n{more}"
+    assert ("requirement-overload" in names(lint, text + FOOT)) is fires

@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from ..requirements import must_have_items
 from ..results import Finding
 from ..roles import AI_ML_ROLES, ROLE_IDS, are_close_neighbours
-from ..sections import reader_for
+from ..sections import Section, reader_for
 from .base import Posting, Rule
 from .title_mismatch import MIN_EVIDENCE
 
@@ -166,6 +166,25 @@ def _check_credentials(posting: Posting) -> Iterator[Finding]:
 _NOT_ASKS = frozenset({"benefits", "apply", "about", "eeo", "responsibilities"})
 
 
+def _asking_sections(posting: Posting) -> list[Section]:
+    """The sections, less those under a heading that lists the company's stack ("Our tech
+    stack", "Tools we use"): the section reader files them with the requirements, but a list
+    of tools the team uses asks nothing of the candidate."""
+    stack = {
+        form.lower()
+        for entry in posting.lexicon.wording.get("stack_headings", ())
+        for form in (entry.phrase, *entry.variants)
+    }
+    sections, out = posting.sections, []
+    for i, section in enumerate(sections):
+        if section.kind == "requirements" and i and sections[i - 1].kind == "heading":
+            heading = posting.text[sections[i - 1].start : sections[i - 1].end]
+            if heading.strip(" #*:\t").lower() in stack:
+                continue
+        out.append(section)
+    return out
+
+
 def _check_overload(posting: Posting) -> Iterator[Finding]:
     text, reader = posting.text, reader_for(posting.lexicon)
     skill_starts = [h.start for h in posting.skills]
@@ -181,7 +200,7 @@ def _check_overload(posting: Posting) -> Iterator[Finding]:
         first = bisect.bisect_left(skill_starts, start)
         return first < len(skill_starts) and skill_starts[first] < end
 
-    items = must_have_items(text, posting.sections, is_requirement)
+    items = must_have_items(text, _asking_sections(posting), is_requirement)
     if len(items) <= OVERLOAD_MUST_HAVES:
         return
     start, end = items[0]
