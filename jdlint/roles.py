@@ -18,6 +18,9 @@ AI_ML_ROLES: frozenset[str] = frozenset(
     {"ai_engineer", "ml_engineer", "mlops_engineer", "research_scientist"}
 )
 
+# Roles whose work involves models at all: the AI/ML roles and data science.
+MODEL_ROLES: frozenset[str] = AI_ML_ROLES | {"data_scientist"}
+
 # Titles that claim model building, data science or research: the "prestige" titles.
 PRESTIGE_ROLES: frozenset[str] = frozenset({"ml_engineer", "data_scientist", "research_scientist"})
 

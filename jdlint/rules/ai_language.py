@@ -10,10 +10,9 @@ import re
 from collections.abc import Iterator
 
 from ..results import Finding
-from ..roles import AI_ML_ROLES
+from ..roles import MODEL_ROLES
 from .base import Posting, Rule
 
-AI_ROLES = AI_ML_ROLES | {"data_scientist"}
 ASK_SECTIONS = frozenset({"requirements", "nice_to_have"})
 # Where concrete AI work may be named instead: the asks and the duties.
 CONCRETE_SECTIONS = frozenset({"requirements", "nice_to_have", "responsibilities"})
@@ -48,13 +47,13 @@ def _check_vague_ai(posting: Posting) -> Iterator[Finding]:
     for skill in posting.skills:
         if (
             skill.section in CONCRETE_SECTIONS
-            and max(skill.roles, key=skill.roles.__getitem__) in AI_ROLES
+            and max(skill.roles, key=skill.roles.__getitem__) in MODEL_ROLES
             and skill.canonical.lower() not in vague
             and skill.text.lower() not in vague
         ):
             return
     duties = posting.doc._.jdlint_duties or ()
-    if any(max(d.roles, key=d.roles.__getitem__) in AI_ROLES for d in duties):
+    if any(max(d.roles, key=d.roles.__getitem__) in MODEL_ROLES for d in duties):
         return
     hit = asks[0]
     yield posting.finding(

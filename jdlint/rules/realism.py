@@ -16,7 +16,7 @@ from itertools import combinations
 from ..lexicon import Lexicon
 from ..requirements import must_have_items
 from ..results import Finding
-from ..roles import AI_ML_ROLES, ROLE_IDS, are_close_neighbours
+from ..roles import MODEL_ROLES, ROLE_IDS, are_close_neighbours
 from ..sections import Section, reader_for
 from .base import Posting, Rule
 from .title_mismatch import MIN_EVIDENCE
@@ -36,7 +36,6 @@ FAMILIES = {
 }
 UNICORN_FAMILIES = 3  # distant families; with exactly three, two must be AI/ML families
 UNICORN_MIN_AI_FAMILIES = 2
-AI_ROLES = AI_ML_ROLES | {"data_scientist"}
 UNICORN_MIN_SHARE = 0.12  # a family's share of the evidence before it counts as substantial
 UNICORN_MIN_DUTIES = 2
 CREDENTIAL_MIN_SHARE = 0.45
@@ -89,7 +88,7 @@ def _distant_families(roles: list[str]) -> list[str]:
             continue
         if any(are_close_neighbours(a, b) for a, b in combinations(chosen, 2)):
             continue
-        score = (len(chosen), sum(r in AI_ROLES for r in chosen), chosen)
+        score = (len(chosen), sum(r in MODEL_ROLES for r in chosen), chosen)
         best = max(best, score)
     return list(best[2])
 
@@ -105,7 +104,7 @@ def _check_unicorn(posting: Posting) -> Iterator[Finding]:
         and profile.duty_count(r) >= UNICORN_MIN_DUTIES
     ]
     roles = _distant_families(substantial)
-    ai_families = sum(r in AI_ROLES for r in roles)
+    ai_families = sum(r in MODEL_ROLES for r in roles)
     if len(roles) < UNICORN_FAMILIES or (
         len(roles) == UNICORN_FAMILIES and ai_families < UNICORN_MIN_AI_FAMILIES
     ):
