@@ -82,6 +82,7 @@ def test_pay_in_the_forms_postings_write_it(lint, line):
         "We offer a competitive salary and 30 days of leave.",
         "We raised $30M from leading investors.",
         "We ship 40,000 containers a year.",
+        "Competitive compensation, a 401(k) match and 25 days of leave.",
     ],
 )
 def test_what_is_not_pay(lint, line):

@@ -27,7 +27,7 @@ _PAY = re.compile(
     r"|\d{2,3}\s?[kK]\s*(?:-|–|to)\s*\d{2,3}\s?[kK](?![A-Za-z])"
     # "Salary with full time is 1500 (gross)": a pay word and an amount on one line
     r"|(?i:\b(?:salary|salaries|pay|wage|wages|remuneration|stipend|compensation)\b)"
-    r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,}(?!\s*(?:%|days|hours|weeks|months|years))"
+    r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,}(?![\d,.]|\s*(?:%|days|hours|weeks|months|years)|\(k\)|k\b)"
     # "45 per hour", "60,000 a year", "5000/month"
     r"|(?<![\w.])\d[\d,.]*\s?[kK]?\s*(?:per|an|a|/)\s*(?:hour|hr|annum|year|yr|month)\b"
 )
