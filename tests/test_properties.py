@@ -32,6 +32,18 @@ FRAGMENTS = [
     "You will integrate the OpenAI API.",
     "We are an AI-powered platform.",
     "Py Torch",
+    "Pytorch and Tensorflow",
+    "java script",
+    "5+ years of LangChain",
+    "he or she",
+    "his/her",
+    "rockstar ninja",
+    "young and dynamic",
+    "aggressive, competitive",
+    "Salary: $120k-$150k",
+    "Remote (EU)",
+    "PhD required",
+    "hit the ground running",
     "scikit learn",
     "LLMs",
     "large language models",
@@ -116,6 +128,9 @@ def check_offsets(result, original: str) -> None:
         assert original[item.start : item.end] == item.text
     for finding in result.findings:
         assert 0 <= finding.start <= finding.end <= len(original)
+        if finding.fix is not None:  # a fix replaces exactly the reported text
+            assert (finding.fix.start, finding.fix.end) == (finding.start, finding.end)
+            assert original[finding.fix.start : finding.fix.end] != finding.fix.replacement
 
 
 @SETTINGS
@@ -158,6 +173,36 @@ def test_cli_never_prints_a_traceback_and_never_touches_the_input(tmp_path, post
                 text = Path(entry["path"]).read_bytes().decode("utf-8", "surrogatepass")
                 for item in entry["skills"] + entry["duties"]:
                     assert text[item["start"] : item["end"]] == item["text"]
+
+
+@SETTINGS
+@given(postings)
+def test_fix_changes_only_the_fixed_spans(tmp_path, posting):
+    """Whatever the input, --fix leaves every character outside its fixes as it was."""
+    fmt, original = posting
+    path = tmp_path / f"posting{SUFFIX[fmt]}"
+    path.write_bytes(original.encode("utf-8", "surrogatepass"))
+    raw = path.read_bytes()
+    report = CliRunner().invoke(main, ["--isolated", "--format", "json", str(path)])
+    if report.exit_code == 2 or not report.stdout:
+        return
+    (entry,) = json.loads(report.stdout)["files"]
+    fixes = sorted(
+        (f["fix"] for f in entry.get("findings", []) if f["fix"]), key=lambda x: x["start"]
+    )
+    result = CliRunner().invoke(main, ["--isolated", "--fix", "--format", "json", str(path)])
+    assert "Traceback" not in result.stdout + result.stderr
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        assert path.read_bytes() == raw  # not decodable: never written
+        return
+    expected, cursor = [], 0
+    for fix in fixes:
+        expected += [text[cursor : fix["start"]], fix["replacement"]]
+        cursor = fix["end"]
+    expected.append(text[cursor:])
+    assert path.read_bytes() == "".join(expected).encode("utf-8")
 
 
 @settings(
