@@ -152,3 +152,40 @@ def test_requirement_overload_counts_only_must_haves(lint, second_heading, fires
     duties = "Responsibilities\n- Build and maintain ETL pipelines in Airflow\n\n"
     text = f"Data Engineer\n\n{duties}Requirements\n{asks}\n{second_heading}\n{more}"
     assert ("requirement-overload" in names(lint, text + FOOT)) is fires
+
+
+WIDE_UNICORN = """AI Engineer
+
+Responsibilities
+- Fine-tune open-source LLMs on our support tickets with PyTorch and LoRA
+- Build RAG pipelines with LangChain and pgvector, and write prompts for our agents
+- Deploy and monitor models on Kubernetes with MLflow and CI/CD for models
+- Build ETL pipelines in Airflow that feed our data warehouse
+- Build the React front end for our admin dashboard
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (WIDE_UNICORN, True),  # one duty each, but five jobs: prompts to front end
+        # an AI engineer who also builds the product around the model: one job
+        (
+            "AI Engineer\n\nResponsibilities\n- Build RAG pipelines with LangChain and pgvector\n"
+            "- Build evaluation sets and measure answer quality\n"
+            "- Build the FastAPI backend and the React front end around the assistant\n",
+            False,
+        ),
+        # an end-to-end ML engineer: model building and its platform are neighbours
+        (
+            "Machine Learning Engineer\n\nResponsibilities\n"
+            "- Train gradient-boosted models with XGBoost on our transaction data\n"
+            "- Engineer features and build labelled training datasets\n"
+            "- Deploy models with MLflow and monitor model drift in production\n"
+            "- Build feature pipelines in Spark and Airflow\n",
+            False,
+        ),
+    ],
+)
+def test_unicorn_posting(lint, text, fires):
+    assert ("unicorn-posting" in names(lint, text + FOOT)) is fires

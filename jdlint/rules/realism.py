@@ -38,6 +38,9 @@ UNICORN_FAMILIES = 3  # distant families; with exactly three, two must be AI/ML 
 UNICORN_MIN_AI_FAMILIES = 2
 UNICORN_MIN_SHARE = 0.12  # a family's share of the evidence before it counts as substantial
 UNICORN_MIN_DUTIES = 2
+UNICORN_WIDE_FAMILIES = 4  # with one duty each, four distant families, two of them AI/ML
+UNICORN_WIDE_MIN_SHARE = 0.05
+UNICORN_WIDE_MIN_WEIGHT = 1.5
 CREDENTIAL_MIN_SHARE = 0.45
 OVERLOAD_MUST_HAVES = 15
 JUNIOR_MAX_YEARS = 2  # a junior asked for more than this is not junior
@@ -78,19 +81,34 @@ def _check_impossible(posting: Posting) -> Iterator[Finding]:
             )
 
 
-def _distant_families(roles: list[str]) -> list[str]:
+def _distant_families(roles: list[str], shares: dict[str, float]) -> list[str]:
     """The largest set of ``roles`` from different families with no two close neighbours
-    (ML engineering sits next to MLOps, data science and research), AI/ML roles first."""
-    best: tuple[int, int, tuple[str, ...]] = (0, 0, ())
+    (ML engineering sits next to MLOps, data science and research); among equals, the one with
+    the most AI/ML roles, then the largest share of the evidence."""
+    best: tuple[int, int, float, tuple[str, ...]] = (0, 0, 0.0, ())
     for mask in range(1, 1 << len(roles)):
         chosen = tuple(r for i, r in enumerate(roles) if mask >> i & 1)
         if len({FAMILIES[r] for r in chosen}) < len(chosen):
             continue
         if any(are_close_neighbours(a, b) for a, b in combinations(chosen, 2)):
             continue
-        score = (len(chosen), sum(r in MODEL_ROLES for r in chosen), chosen)
+        weight = sum(shares.get(r, 0.0) for r in chosen)
+        score = (len(chosen), sum(r in MODEL_ROLES for r in chosen), weight, chosen)
         best = max(best, score)
-    return list(best[2])
+    return list(best[3])
+
+
+def _roles_with_a_duty(posting: Posting) -> list[str]:
+    """Roles that a telling must-do duty belongs to first (its heaviest role, weight 1.5 or
+    more, not a nice-to-have), with a share of the evidence above noise. Research is left out:
+    one "advance the state of the art" is a slogan more often than a research job."""
+    shares, tops = posting.profile.shares, set()
+    for duty in posting.doc._.jdlint_duties or ():
+        role = max(duty.roles, key=duty.roles.__getitem__)
+        if duty.roles[role] >= UNICORN_WIDE_MIN_WEIGHT and duty.section != "nice_to_have":
+            tops.add(role)
+    tops.discard("research_scientist")
+    return [r for r in ROLE_IDS if r in tops and shares.get(r, 0.0) >= UNICORN_WIDE_MIN_SHARE]
 
 
 def _check_unicorn(posting: Posting) -> Iterator[Finding]:
@@ -103,12 +121,17 @@ def _check_unicorn(posting: Posting) -> Iterator[Finding]:
         if profile.shares.get(r, 0.0) >= UNICORN_MIN_SHARE
         and profile.duty_count(r) >= UNICORN_MIN_DUTIES
     ]
-    roles = _distant_families(substantial)
+    roles = _distant_families(substantial, profile.shares)
     ai_families = sum(r in MODEL_ROLES for r in roles)
     if len(roles) < UNICORN_FAMILIES or (
         len(roles) == UNICORN_FAMILIES and ai_families < UNICORN_MIN_AI_FAMILIES
     ):
-        return
+        # One duty each can still make a unicorn when the families are many: prompts,
+        # fine-tuning, data pipelines and a front end in one five-bullet list.
+        roles = _distant_families(_roles_with_a_duty(posting), profile.shares)
+        ai_families = sum(r in MODEL_ROLES for r in roles)
+        if len(roles) < UNICORN_WIDE_FAMILIES or ai_families < UNICORN_MIN_AI_FAMILIES:
+            return
     roles.sort(key=lambda r: -profile.shares[r])
     evidence = [e for r in roles for e in profile.strongest(r, limit=2)]
     parts = ", ".join(f"{FAMILIES[r]} ({profile.shares[r]:.0%})" for r in roles)
@@ -301,7 +324,8 @@ The duties hold real work of role families that rarely meet in one person: resea
 building, an ML platform, AI integration, data engineering, analytics, software engineering.
 Close neighbours (ML engineering next to MLOps, data science or research) do not count apart.
 Reported for four distant families, or three of which two are AI/ML work (a generalist who
-does dashboards, scripts and integrations is not a unicorn). Such a posting finds nobody, or
+does dashboards, scripts and integrations is not a unicorn); with only one telling duty per
+family, for four distant families of which two are AI/ML. Such a posting finds nobody, or
 somebody who does one part and is judged on all.
 
 Fires on:
