@@ -239,6 +239,13 @@ def _wording_entry(data: dict[str, Any]) -> WordingEntry:
     return WordingEntry(**{k: tuple(v) if k in lists else v for k, v in data.items()})
 
 
+@lru_cache(maxsize=64)
+def wording_forms(lexicon: Lexicon, list_name: str) -> frozenset[str]:
+    """Every spelling of every entry of a wording list, lower-cased; built once per lexicon."""
+    entries = lexicon.wording.get(list_name, ())
+    return frozenset(form.lower() for e in entries for form in (e.phrase, *e.variants))
+
+
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .sections import Section
+from .sections import BULLET, Section
 from .skills import SkillHit
 
 _NUMBER_WORDS = {
@@ -45,7 +45,6 @@ _LINE_WITH_YEARS = re.compile(r"^[^\n]*?(?:year|yr)[^\n]*", re.MULTILINE | re.IG
 _SKILL_BEFORE = re.compile(r"^[\s(:–-]{0,4}$")  # "LangChain (5+ years)", "LangChain: 5 years"
 MAX_LEAD_CHARS = 60
 MUST_HAVE_KINDS = frozenset({"requirements"})
-_BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
 
@@ -125,7 +124,11 @@ def must_have_items(
             if line.strip():
                 lines.append((cursor, cursor + len(line), line))
             cursor += len(line) + 1
-        bullets = [(s, e) for s, e, line in lines if _BULLET.match(line) and line[2:].strip()]
+        bullets = []
+        for start, end, line in lines:
+            bullet = BULLET.match(line)
+            if bullet and line[bullet.end() :].strip():
+                bullets.append((start, end))
         if bullets:
             items.extend((s, e) for s, e in bullets if is_requirement(s, e, True))
             continue

@@ -37,7 +37,7 @@ KINDS = ("title", "heading", "intro", "body", *CUE_PRIORITY)
 _LINE = re.compile(r"[^\r\n]*")
 _CUE_WORD = re.compile(r"\w+")
 _LABEL_WORD = re.compile(r"[^\s:]+")
-_BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
+BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LABEL = re.compile(r"^\s*(?:[*_]{1,2})?([A-Za-z][\w '’/&-]{1,40}?)(?:[*_]{1,2})?\s*:\s*(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[A-Z0-9•<-])")
@@ -114,7 +114,7 @@ class SectionReader:
         if md:
             return self.heading_kind(md.group(2)) or "body", len(line)
         stripped = line.strip().strip("*_").strip()
-        if not stripped or _BULLET.match(line):
+        if not stripped or BULLET.match(line):
             return None
         label = _LABEL.match(line)
         if label and label.group(2).strip():
@@ -191,7 +191,7 @@ class SectionReader:
                     return _trim(text, start + label.start(2), start + label.end(2))
         for start, end in content[:3]:
             line = text[start:end]
-            if _BULLET.match(line) or self.classify_heading(line):
+            if BULLET.match(line) or self.classify_heading(line):
                 continue
             candidate = _trim(text, start, end)
             if self.looks_like_title(text[candidate[0] : candidate[1]]):

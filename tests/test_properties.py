@@ -155,12 +155,18 @@ def test_any_posting_lints_and_every_offset_slices_the_original(linter, posting)
 SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html", "jsonld": ".json"}
 
 
+def _write(folder: Path, posting: tuple[str, str]) -> Path:
+    """A generated posting as a file with its format's suffix."""
+    fmt, original = posting
+    path = folder / f"posting{SUFFIX[fmt]}"
+    path.write_bytes(original.encode("utf-8", "surrogatepass"))
+    return path
+
+
 @SETTINGS
 @given(postings)
 def test_cli_never_prints_a_traceback_and_never_touches_the_input(tmp_path, posting):
-    fmt, original = posting
-    path = tmp_path / f"posting{SUFFIX[fmt]}"
-    path.write_bytes(original.encode("utf-8", "surrogatepass"))
+    path = _write(tmp_path, posting)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -179,9 +185,7 @@ def test_cli_never_prints_a_traceback_and_never_touches_the_input(tmp_path, post
 @given(postings)
 def test_fix_changes_only_the_fixed_spans(tmp_path, posting):
     """Whatever the input, --fix leaves every character outside its fixes as it was."""
-    fmt, original = posting
-    path = tmp_path / f"posting{SUFFIX[fmt]}"
-    path.write_bytes(original.encode("utf-8", "surrogatepass"))
+    path = _write(tmp_path, posting)
     raw = path.read_bytes()
     report = CliRunner().invoke(main, ["--isolated", "--format", "json", str(path)])
     if report.exit_code == 2 or not report.stdout:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lexicon import wording_forms
 from ..results import Finding
 from ..roles import MODEL_ROLES
 from .base import Posting, Rule
@@ -20,11 +21,6 @@ CONCRETE_SECTIONS = frozenset({"requirements", "nice_to_have", "responsibilities
 BLURB_SECTIONS = frozenset({"about", "intro", "benefits", "eeo", "apply"})
 BUZZWORD_MIN = 2
 BUZZWORDS_PER_1000_WORDS = 5.0
-
-
-def _vague_forms(posting: Posting) -> frozenset[str]:
-    entries = posting.lexicon.wording.get("vague_ai", ())
-    return frozenset(w.lower() for e in entries for w in (e.phrase, *e.variants))
 
 
 # "AI tools such as Copilot", "AI (RAG, agents)": the ask goes on to name what it means.
@@ -43,7 +39,7 @@ def _check_vague_ai(posting: Posting) -> Iterator[Finding]:
     ]
     if not asks:
         return
-    vague = _vague_forms(posting)
+    vague = wording_forms(posting.lexicon, "vague_ai")
     for skill in posting.skills:
         if (
             skill.section in CONCRETE_SECTIONS

@@ -46,7 +46,12 @@ class Posting:
     @cached_property
     def years_asks(self) -> list[YearsAsk]:
         """Every 'N years (of X)' in the posting."""
-        return years_asks(self.doc, SectionIndex(self.sections).kind_at)
+        return years_asks(self.doc, self.section_index.kind_at)
+
+    @cached_property
+    def section_index(self) -> SectionIndex:
+        """The kind of section at any offset of the pipeline's text."""
+        return SectionIndex(self.sections)
 
     @property
     def sections(self) -> list[Section]:

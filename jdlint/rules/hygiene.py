@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 
 from ..results import Finding, Fix
-from ..sections import SectionIndex
 from ..wording import WordingHit
 from .base import Posting, Rule
 from .phrases import advice, phrase_rule
@@ -49,7 +48,7 @@ def _has_pay(posting: Posting) -> bool:
     if any(posting.source.metadata.get(key) for key in _SALARY_KEYS):
         return True
     text = posting.text
-    kind_at = SectionIndex(posting.sections).kind_at
+    kind_at = posting.section_index.kind_at
     for line in _LINE_WITH_DIGIT.finditer(text):  # every form of pay has a digit
         for match in _PAY.finditer(text, line.start(), line.end()):
             if kind_at(match.start()) not in _NOT_PAY_SECTIONS:

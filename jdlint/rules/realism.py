@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, wording_forms
 from ..requirements import must_have_items
 from ..results import Finding
 from ..roles import MODEL_ROLES, ROLE_IDS, are_close_neighbours
@@ -147,8 +147,7 @@ def _check_unicorn(posting: Posting) -> Iterator[Finding]:
 @lru_cache(maxsize=8)
 def _optional_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """Words that make an ask optional ("preferred", "MS or PhD"), as one pattern."""
-    entries = lexicon.wording.get("optional", ())
-    words = sorted({w.lower() for e in entries for w in (e.phrase, *e.variants)}, key=len)
+    words = sorted(wording_forms(lexicon, "optional"), key=len)
     alternatives = "|".join(re.escape(w) for w in reversed(words))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
@@ -192,11 +191,7 @@ def _asking_sections(posting: Posting) -> list[Section]:
     """The sections, less those under a heading that lists the company's stack ("Our tech
     stack", "Tools we use"): the section reader files them with the requirements, but a list
     of tools the team uses asks nothing of the candidate."""
-    stack = {
-        form.lower()
-        for entry in posting.lexicon.wording.get("stack_headings", ())
-        for form in (entry.phrase, *entry.variants)
-    }
+    stack = wording_forms(posting.lexicon, "stack_headings")
     sections, out = posting.sections, []
     for i, section in enumerate(sections):
         if section.kind == "requirements" and i and sections[i - 1].kind == "heading":

@@ -183,13 +183,10 @@ def _check_other(posting: Posting) -> Iterator[Finding]:
 
 
 def _check_missing_title(posting: Posting) -> Iterator[Finding]:
-    text = posting.source.original
-    if posting.title is None and text.strip():
-        start = len(text) - len(text.lstrip())
-        end = start + len(text[start:].split("\n", 1)[0].rstrip("\r"))
+    if posting.title is None and posting.source.original.strip():
         yield posting.finding(
             MISSING_TITLE,
-            posting.source.locate_original(start, end),
+            posting.title_location(),  # the first line
             "no job title found: open the posting with the title on a line of its own",
             "put the title first, e.g. 'Senior Data Engineer'",
         )
