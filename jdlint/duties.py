@@ -38,6 +38,11 @@ class DutyHit:
     object: str  # the object as written, e.g. "ranking models"
     roles: dict[str, float]
     section: str
+    # The object is a generic noun with nothing to say whose work it is ("build solutions",
+    # "design systems"): it tells little.
+    generic: bool = False
+    # The object is the name of a field ("leverage AI"), which postings echo from their title.
+    field: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +86,11 @@ class DutiesComponent:
         self.breaks = {self._lemmas(nlp, w) for w in duty_words["clause_breaks"]}
         self.max_break = max(len(b) for b in self.breaks)
         self.openers = frozenset(w.lower() for w in duty_words["verb_openers"])
+        self.generic = {self._lemmas(nlp, w) for w in duty_words["generic_objects"]}
+        self.ambiguous = {self._lemmas(nlp, w) for w in duty_words["ambiguous_objects"]}
+        self.generic_verbs = {self._lemmas(nlp, w) for w in duty_words["generic_verbs"]}
+        self.stops = frozenset(w.lower() for w in duty_words["object_stops"])
+        self.light = frozenset(lemma_of(w, self.table) for w in duty_words["light_nouns"])
         # verb lemmas -> object lemmas -> role -> weight
         self.objects: dict[tuple[str, ...], dict[tuple[str, ...], dict[str, float]]] = {}
         for role, role_lexicon in lexicon.roles.items():
@@ -126,7 +136,7 @@ class DutiesComponent:
             found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at, allowed)
             if found is None:
                 continue
-            obj_start, end, roles = found
+            obj_start, end, roles, kind = found
             span = doc[i:end]
             obj_span = doc[obj_start:end]
             hits.append(
@@ -138,6 +148,8 @@ class DutiesComponent:
                     object=_object_text(obj_span),
                     roles=roles,
                     section=section,
+                    generic=kind == "generic",
+                    field=kind == "field",
                 )
             )
         doc._.jdlint_duties = hits
@@ -201,29 +213,65 @@ class DutiesComponent:
         verb: tuple[str, ...],
         skills_at: dict[int, SkillHit],
         allowed: set[int] | None = None,
-    ) -> tuple[int, int, dict[str, float]] | None:
+    ) -> tuple[int, int, dict[str, float], str] | None:
+        """The verb's object: (start token, end token, roles, kind), kind being "lexicon",
+        "qualified" (a skill naming a lexicon object: "GPT-4 prompts", "backend services"),
+        "skill", "field" (a field's name: "leverage AI") or "generic" ("build solutions")."""
         objects = self.objects.get(verb, {})
         takes_skills = verb in self.skill_verbs
         for j in range(start, min(start + WINDOW, len(doc))):
             if self._breaks_clause(doc, lemmas, j):
+                return None
+            if lemmas[j] in self.stops and not (j > start and lemmas[j - 1] in self.light):
+                # The object ends at a preposition: in "create documentation of datasets" the
+                # object is the documentation; only a light noun lets it go on ("the
+                # development of ML models").
                 return None
             if allowed is not None and j not in allowed:
                 continue
             found = self._lexicon_object(objects, lemmas, j)
             skill = skills_at.get(j)
             if skill is not None:
-                # "GPT-4 prompts": a skill naming the kind of object the lexicon lists.
                 after = self._lexicon_object(objects, lemmas, skill.end_token)
-                if after is not None:
-                    return j, after[1], {**skill.roles, **after[2]}
+                if after is not None and (found is None or after[1] > found[1]):
+                    # The qualifier carries the role: "ML systems" is ML work whatever
+                    # "systems" alone would say; a specific object keeps its own roles too.
+                    if self._is_generic(lemmas, after[0], after[1]):
+                        return (
+                            j,
+                            after[1],
+                            dict(skill.roles),
+                            "field" if skill.field else "qualified",
+                        )
+                    roles = dict(skill.roles)
+                    for role, weight in after[2].items():
+                        roles[role] = max(roles.get(role, 0.0), weight)
+                    return j, after[1], roles, "qualified"
                 if found is not None and found[1] >= skill.end_token:
-                    return found
+                    return (*found, self._kind(lemmas, found, verb))  # the longest object wins
                 if takes_skills:
-                    return j, skill.end_token, dict(skill.roles)
+                    return (
+                        j,
+                        skill.end_token,
+                        dict(skill.roles),
+                        "field" if skill.field else "skill",
+                    )
                 continue
             if found is not None:
-                return found
+                return (*found, self._kind(lemmas, found, verb))
         return None
+
+    def _is_generic(
+        self, lemmas: list[str], start: int, end: int, verb: tuple[str, ...] = ()
+    ) -> bool:
+        found = tuple(lemmas[start:end])
+        return found in self.generic or (found in self.ambiguous and verb in self.generic_verbs)
+
+    def _kind(
+        self, lemmas: list[str], found: tuple[int, int, dict[str, float]], verb: tuple[str, ...]
+    ) -> str:
+        generic = self._is_generic(lemmas, found[0], found[1], verb)
+        return "generic" if generic else "lexicon"
 
     def _lexicon_object(
         self, objects: dict[tuple[str, ...], dict[str, float]], lemmas: list[str], j: int

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import validation_memo
 from .errors import LexiconError
+from .role_model import RoleModel
 from .roles import ROLE_IDS
 
 WORDLISTS = ("sections", "titles", "duties", "other_work")
@@ -33,6 +34,15 @@ class SkillEntry:
     weight: float
     year: int | None = None
     case_sensitive: bool = False
+    # A name of the field ("AI", "machine learning") rather than a tool or a task: postings
+    # echo their title's field, so it counts with its lexicon weight only, never fitted.
+    field: bool = False
+    not_before: tuple[str, ...] = ()  # words that may not follow a match ("Go" in "Go-to-market")
+
+    def forms(self) -> tuple[str, ...]:
+        """The spellings matched: the variants when given (the term is then a display name,
+        so "orchestration" is not matched as a word), else the term."""
+        return self.variants or (self.term,)
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class Lexicon:
     roles: dict[str, RoleLexicon]
     wordlists: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     wording: dict[str, tuple[WordingEntry, ...]] = field(default_factory=dict)
+    role_model: RoleModel | None = None
 
     def words(self, wordlist: str, name: str) -> tuple[str, ...]:
         try:
@@ -161,6 +172,8 @@ def _role_from_data(data: dict[str, Any], path: str) -> RoleLexicon:
                 weight=float(s["weight"]),
                 year=s.get("year"),
                 case_sensitive=bool(s.get("case_sensitive", False)),
+                field=bool(s.get("field", False)),
+                not_before=tuple(w.lower() for w in s.get("not_before", ())),
             )
             for s in data["skills"]
         ),
@@ -179,7 +192,7 @@ def check_no_duplicate_terms(lexicon: RoleLexicon) -> None:
     """A term or variant may appear once per role; two entries for it would double its weight."""
     seen: dict[tuple[str, bool], str] = {}
     for skill in lexicon.skills:
-        for form in (skill.term, *skill.variants):
+        for form in skill.forms():
             key = (form if skill.case_sensitive else form.lower(), skill.case_sensitive)
             if key in seen and seen[key] != skill.term:
                 where = f"under both '{seen[key]}' and '{skill.term}'"
@@ -290,8 +303,28 @@ def merge(base: RoleLexicon, extra: RoleLexicon) -> RoleLexicon:
     return merged
 
 
+def _load_role_model(path: str | None) -> RoleModel:
+    """The fitted role weights: the built-in file, or ``path``."""
+    if path is None:
+        name = "lexicons/weights/roles.json"
+        text = (
+            resources.files("jdlint.lexicons.weights")
+            .joinpath("roles.json")
+            .read_text(encoding="utf-8")
+        )
+    else:
+        name = path
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read role weights: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise LexiconError(f"{path}: role weights are not UTF-8") from None
+    return RoleModel.from_data(_read_json(name, text, "role-weights.schema.json"))
+
+
 @lru_cache(maxsize=16)
-def _load(paths: tuple[str, ...], replace: bool) -> Lexicon:
+def _load(paths: tuple[str, ...], replace: bool, weights: str | None = None) -> Lexicon:
     roles = {}
     for path, text in _builtin_role_files():
         lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
@@ -303,13 +336,22 @@ def _load(paths: tuple[str, ...], replace: bool) -> Lexicon:
             roles[extra.role] = merge(roles[extra.role], extra)
         else:
             roles[extra.role] = extra
-    return Lexicon(roles=roles, wordlists=_load_wordlists(), wording=_load_wording())
+    return Lexicon(
+        roles=roles,
+        wordlists=_load_wordlists(),
+        wording=_load_wording(),
+        role_model=_load_role_model(weights),
+    )
 
 
-def load_lexicon(paths: Sequence[str | Path] = (), *, replace: bool = False) -> Lexicon:
-    """The built-in lexicons extended (or, with ``replace``, overridden) by ``paths``.
+def load_lexicon(
+    paths: Sequence[str | Path] = (), *, replace: bool = False, weights: str | Path | None = None
+) -> Lexicon:
+    """The built-in lexicons extended (or, with ``replace``, overridden) by ``paths``, and the
+    fitted role weights (the built-in ones, or the file ``weights``).
 
     Each path is a role lexicon file or a folder of them. Results are cached per process, so
     every pipeline component that asks for the same paths shares one validated lexicon.
     """
-    return _load(tuple(str(Path(p).resolve()) for p in paths), replace)
+    resolved = str(Path(weights).resolve()) if weights else None
+    return _load(tuple(str(Path(p).resolve()) for p in paths), replace, resolved)

@@ -38,7 +38,8 @@ class Linter:
 
     ``model`` puts jdlint's components on an installed spaCy pipeline instead of
     ``spacy.blank("en")``; ``lexicons`` adds lexicon files or folders to the built-in ones;
-    ``config`` selects rules, per-file ignores and severities (default: every rule).
+    ``config`` selects rules, per-file ignores and severities (default: every rule);
+    ``role_weights`` is a fitted role-weights file to use instead of the built-in one.
     """
 
     def __init__(
@@ -50,12 +51,15 @@ class Linter:
         encoding: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         input_format: str | None = None,
+        role_weights: str | Path | None = None,
     ) -> None:
         self.config = config or Config()
         self.input_format = input_format
         lexicons = [*lexicons, *self.config.lexicon_paths()]
-        self.lexicon = load_lexicon(lexicons)
-        self.nlp = build_nlp(model, lexicons, max_length=max(max_bytes, 1) * 2)
+        self.lexicon = load_lexicon(lexicons, weights=role_weights)
+        self.nlp = build_nlp(
+            model, lexicons, max_length=max(max_bytes, 1) * 2, role_weights=role_weights
+        )
         self.encoding = encoding
         self.max_bytes = max_bytes
 

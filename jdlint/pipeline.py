@@ -22,10 +22,14 @@ COMPONENTS = (
 
 
 def build_nlp(
-    model: str | None = None, lexicons: Sequence[str | Path] = (), max_length: int = 2_000_000
+    model: str | None = None,
+    lexicons: Sequence[str | Path] = (),
+    max_length: int = 2_000_000,
+    role_weights: str | Path | None = None,
 ) -> Language:
     """spaCy pipeline with jdlint's components: on ``spacy.blank("en")``, or on ``model`` (an
-    installed package name or a path) if given. ``lexicons`` are extra lexicon files/folders."""
+    installed package name or a path) if given. ``lexicons`` are extra lexicon files/folders;
+    ``role_weights`` a fitted role-weights file to use instead of the built-in one."""
     if model:
         try:
             nlp = spacy.load(model)
@@ -38,7 +42,8 @@ def build_nlp(
         nlp = spacy.blank("en")
     nlp.max_length = max_length
     paths = [str(Path(p).resolve()) for p in lexicons]
+    weights = str(Path(role_weights).resolve()) if role_weights else ""
     for name in COMPONENTS:
-        config = {"lexicons": paths} if name != "jdlint_roles" else {}
+        config = {"lexicons": paths} if name != "jdlint_roles" else {"weights": weights}
         nlp.add_pipe(name, config=config)
     return nlp

@@ -1,9 +1,10 @@
 """The ``jdlint_roles`` component: which role the duties describe, with evidence.
 
-Every skill and duty weighs toward the roles its lexicon entry names, times the weight of the
-section it stands in (responsibilities count most, the company blurb not at all). Repeats of
-the same skill or duty count less each time, so "Python" named five times is not five pieces
-of evidence.
+The skills, duties and work-of-no-role the earlier components found become mentions (one per
+piece of evidence, with its section and its lexicon weights); the fitted role model
+(``role_model.py``) scores them, one class per role plus ``other`` for postings of no
+technical role. The primary role is the most probable class when it is a role; the evidence
+shown for a role is what added most to its score.
 """
 
 from __future__ import annotations
@@ -11,84 +12,67 @@ from __future__ import annotations
 import bisect
 import sys
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .duties import DutyHit
 from .extensions import register_extensions
+from .lexicon import load_lexicon
+from .role_model import BLURB_GROUP, CLASSES, OTHER, SECTION_GROUPS, Mention, RoleModel
+from .role_model import with_repeats as _with_repeats
 from .roles import ROLE_IDS
 
-DEFAULT_SECTION_WEIGHTS = {
-    "responsibilities": 1.0,
-    "body": 0.7,
-    "intro": 0.8,
-    "requirements": 0.5,
-    "nice_to_have": 0.15,
-    "title": 0.0,
-    "heading": 0.0,
-    "about": 0.0,
-    "benefits": 0.0,
-    "eeo": 0.0,
-    "apply": 0.0,
-}
 DUTY_WEIGHT = 1.5  # a task phrase says more about the job than a tool's name
-REPEAT_DECAY = 0.5  # the n-th mention of the same thing counts REPEAT_DECAY ** (n - 1)
-# Text before the first heading of a posting that has a responsibilities or requirements
-# section is mostly the company blurb, cue or no cue.
-INTRO_WEIGHT_WITH_SECTIONS = 0.2
-MIN_EVIDENCE = 4.0  # below this total weight there is no primary role
-CONFIDENCE_SATURATION = 8.0  # total weight at which evidence counts as half-way conclusive
-OTHER_WORK_DOMINATES = 0.5  # at this share of the evidence, the posting is for no role
-
-
-class Hit(Protocol):
-    """What the profile reads of a SkillHit or a DutyHit."""
-
-    text: str
-    start: int
-    end: int
-    roles: dict[str, float]
-    section: str
+# Lexicon weight from which a skill or duty is work of its role (RoleProfile.work): role-typical
+# entries weigh 1 and more, tools every engineer uses 0.3 to 0.8 (README, "Adding a lexicon").
+WORK_MIN_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
 class Evidence:
     """A skill or duty, and how much it adds to one role."""
 
-    kind: str  # "skill" or "duty"
+    kind: str  # "skill", "duty" or "other" (work of no role)
     text: str
     start: int
     end: int
     role: str
     weight: float
     section: str
+    top: bool = True  # the role (or "other") this piece of evidence adds most to
 
 
 @dataclass
 class RoleProfile:
-    """Which role the duties describe: a share per role, the primary one and a confidence."""
+    """Which role the duties describe: the primary role and its probability (confidence), the
+    probability of every class, and each role's share of the positive evidence."""
 
     primary: str | None
     confidence: float
     shares: dict[str, float]
+    # How much lexicon evidence there is at all (hand-set weights times section weights): the
+    # rules stay quiet on postings with little of it.
     total: float
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
-    # Work none of the roles do: its share of all evidence, and its main kind ("data_entry").
+    # Work none of the roles do: its share of the positive evidence, and its main kind.
     other_share: float = 0.0
     other_work: str | None = None
+    probabilities: dict[str, float] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list, repr=False)
 
     def duty_count(self, *roles: str) -> int:
-        """How many duties with distinct objects weigh toward any of the roles, outside the
-        requirements ("train and deploy models" is one; "experience building X" is a
-        requirement, not a duty)."""
+        """How many duties with distinct objects point first at any of the roles (their
+        largest contribution), outside the requirements ("train and deploy models" is one;
+        "experience building X" is a requirement, not a duty)."""
         return len(
             {
                 e.end
                 for role in roles
                 for e in self.evidence.get(role, [])
-                if e.kind in ("duty", "other") and e.section not in ("requirements", "nice_to_have")
+                if e.kind in ("duty", "other")
+                and e.section not in ("requirements", "nice_to_have")
+                and e.top
             }
         )
 
@@ -108,93 +92,185 @@ class RoleProfile:
                 break
         return sorted(chosen, key=lambda e: e.start)
 
+    def work(
+        self,
+        roles: frozenset[str] | set[str],
+        min_weight: float = WORK_MIN_WEIGHT,
+        fields: bool = False,
+    ) -> int:
+        """How many distinct pieces of the posting's own work (duties and skills outside the
+        requirements) the lexicon gives first to any of ``roles``, with at least
+        ``min_weight``. A field's name ("AI") is not work, but with ``fields`` a duty on one
+        is ("evaluate the AI systems"): "no duty is AI/ML work" is
+        ``work(AI_ML_ROLES, fields=True) == 0``."""
+        ends = set()
+        for m in self.mentions:
+            if m.group in ("requirements", "nice_to_have") or not m.lexicon:
+                continue
+            if not m.fitted and not (fields and m.kind == "duty"):
+                continue
+            role, weight = max(m.lexicon, key=lambda rw: (rw[1], rw[0] in roles))
+            if role in roles and (weight >= min_weight or not m.fitted):
+                ends.add(m.end)
+        return len(ends)
 
-def build_profile(
-    doc: Doc, section_weights: dict[str, float], min_evidence: float = MIN_EVIDENCE
-) -> RoleProfile:
-    """The role profile of a Doc that has been through the skills and duties components."""
-    items: list[tuple[str, str, Hit]] = []
+    def family_probability(self, roles: frozenset[str] | set[str]) -> float:
+        """The probability that the duties are work of any of ``roles``."""
+        return sum(self.probabilities.get(r, 0.0) for r in roles)
+
+    def role_probability(self, roles: frozenset[str] | set[str]) -> float:
+        """The probability that the duties are work of any of ``roles``, given that they are
+        the work of one of the eight roles (a short posting leaves more to "other", whichever
+        role it describes)."""
+        technical = 1.0 - self.probabilities.get(OTHER, 0.0)
+        return self.family_probability(roles) / technical if technical > 0 else 0.0
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """Every piece of evidence in a Doc that has been through the skills and duties components,
+    in counting order (see ``role_model.with_repeats``)."""
+    sections = doc._.jdlint_sections or []
+    headed = {b.kind for a, b in zip(sections, sections[1:], strict=False) if a.kind == "heading"}
+    blurb_intro = bool(headed & {"responsibilities", "requirements"})
+
+    def group(section: str) -> str | None:
+        found = SECTION_GROUPS.get(section)
+        return BLURB_GROUP if found == "intro" and blurb_intro else found
+
+    out: list[Mention] = []
     # Coordinated verbs share one object: "extract, clean and transform data" is one piece of
     # evidence, weighed by its strongest verb.
     strongest: dict[int, DutyHit] = {}
+    merged: dict[int, dict[str, float]] = {}
     for duty in doc._.jdlint_duties or []:
         best = strongest.get(duty.end)
-        if best is None or max(duty.roles.values()) > max(best.roles.values()):
-            strongest[duty.end] = duty
+        if best is None or max(duty.roles.values()) >= max(best.roles.values()):
+            strongest[duty.end] = duty  # ties go to the later verb: "build and fine-tune"
+        roles = merged.setdefault(duty.end, {})
+        for role, weight in duty.roles.items():
+            roles[role] = max(roles.get(role, 0.0), weight)
     for duty in strongest.values():
-        items.append(("duty", f"{duty.verb}|{duty.object.lower()}", duty))
+        g = group(duty.section)
+        if g is not None:
+            key = f"duty:{duty.verb}|{duty.object.lower()}"
+            # A generic object alone ("build solutions") brings no lexicon weight: only what
+            # the fit finds it says.
+            roles = merged[duty.end].items()
+            lexicon = () if duty.generic else tuple((r, w * DUTY_WEIGHT) for r, w in roles)
+            out.append(
+                Mention(
+                    "duty",
+                    key,
+                    duty.text,
+                    duty.start,
+                    duty.end,
+                    duty.section,
+                    g,
+                    lexicon,
+                    fitted=not duty.field,
+                )
+            )
     # A skill that is a duty's object is already counted, as part of the duty.
     inside = sorted((d.start, d.end) for d in strongest.values())
     for skill in doc._.jdlint_skills or []:
         k = bisect.bisect_right(inside, (skill.start, sys.maxsize)) - 1
         if k >= 0 and inside[k][0] <= skill.start and skill.end <= inside[k][1]:
             continue
-        items.append(("skill", skill.canonical.lower(), skill))
-    for work in doc._.jdlint_other_work or []:
-        items.append(("other", work.text.lower(), work))
-    sections = doc._.jdlint_sections or []
-    headed = {b.kind for a, b in zip(sections, sections[1:], strict=False) if a.kind == "heading"}
-    if headed & {"responsibilities", "requirements"}:
-        section_weights = {**section_weights, "intro": INTRO_WEIGHT_WITH_SECTIONS}
-    scores = dict.fromkeys(ROLE_IDS, 0.0)
-    evidence: dict[str, list[Evidence]] = {}
-    seen: dict[tuple[str, str, str], int] = {}
-    # Strongest sections first, so a repeat in the blurb never outranks the duty itself.
-    items.sort(key=lambda it: -section_weights.get(it[2].section, 0.0))
-    for kind, key, hit in items:
-        section_weight = section_weights.get(hit.section, 0.0)
-        if section_weight <= 0:
-            continue
-        factor = DUTY_WEIGHT if kind == "duty" else 1.0
-        for role, weight in hit.roles.items():
-            count = seen.get((kind, key, role), 0)
-            seen[(kind, key, role)] = count + 1
-            value = weight * section_weight * factor * REPEAT_DECAY**count
-            scores[role] = scores.get(role, 0.0) + value
-            evidence.setdefault(role, []).append(
-                Evidence(kind, hit.text, hit.start, hit.end, role, value, hit.section)
+        g = group(skill.section)
+        if g is not None:
+            key = f"skill:{skill.canonical.lower()}"
+            lexicon = tuple(skill.roles.items())
+            out.append(
+                Mention(
+                    "skill",
+                    key,
+                    skill.text,
+                    skill.start,
+                    skill.end,
+                    skill.section,
+                    g,
+                    lexicon,
+                    fitted=not skill.field,
+                )
             )
-    other = {kind: score for kind, score in scores.items() if kind not in ROLE_IDS}
-    roles_total = sum(scores[r] for r in ROLE_IDS)
-    other_total = sum(other.values())
-    shares = {r: (scores[r] / roles_total if roles_total else 0.0) for r in ROLE_IDS}
-    other_share = other_total / (roles_total + other_total) if other_total else 0.0
-    other_work = max(other, key=lambda k: other[k]) if other_total else None
-    total = roles_total + other_total
-    if total < min_evidence or other_share >= OTHER_WORK_DOMINATES:
-        # ROLES.md: work none of the roles do (data entry, sales) gets no primary role.
-        return RoleProfile(None, 0.0, shares, total, evidence, other_share, other_work)
-    primary = max(ROLE_IDS, key=lambda r: (scores[r], -ROLE_IDS.index(r)))
-    confidence = shares[primary] * roles_total / (total + CONFIDENCE_SATURATION)
+    for work in doc._.jdlint_other_work or []:
+        g = group(work.section)
+        if g is not None:
+            key = f"work:{work.canonical}:{work.text.lower()}"
+            lexicon = ((OTHER, next(iter(work.roles.values()))),)
+            out.append(
+                Mention("other", key, work.text, work.start, work.end, work.section, g, lexicon)
+            )
+    return _with_repeats(out)
+
+
+def build_profile(doc: Doc, model: RoleModel) -> RoleProfile:
+    """The role profile of a Doc that has been through the skills and duties components."""
+    found = mentions(doc)
+    hyper = model.hyper
+    scores = dict(model.bias)
+    positive = dict.fromkeys(CLASSES, 0.0)
+    evidence: dict[str, list[Evidence]] = {}
+    other_kinds: dict[str, float] = {}
+    total = 0.0
+    for m in found:
+        decay = hyper.repeat_decay**m.repeat
+        total += decay * hyper.section_weights.get(m.group, 0.0) * sum(w for _, w in m.lexicon)
+        contribution = model.contribution(m)
+        top = max(contribution, key=lambda c: contribution[c])
+        for c, value in contribution.items():
+            scores[c] += value
+            if value <= 0:
+                continue
+            positive[c] += value
+            if c == OTHER:
+                kind = m.key.split(":")[1]
+                other_kinds[kind] = other_kinds.get(kind, 0.0) + value
+            item = Evidence(m.kind, m.text, m.start, m.end, c, value, m.section, c == top)
+            evidence.setdefault(c, []).append(item)
+    probabilities = model.probabilities(scores)
+    roles_positive = sum(positive[r] for r in ROLE_IDS)
+    shares = {r: (positive[r] / roles_positive if roles_positive else 0.0) for r in ROLE_IDS}
+    all_positive = roles_positive + positive[OTHER]
+    other_share = positive[OTHER] / all_positive if all_positive else 0.0
+    other_work = max(other_kinds, key=lambda k: other_kinds[k]) if other_kinds else None
+    best = max(CLASSES, key=lambda c: (probabilities[c], -CLASSES.index(c)))
+    primary = best if best != OTHER else None
+    confidence = round(probabilities[best], 4) if primary else 0.0
     return RoleProfile(
-        primary, round(confidence, 4), shares, total, evidence, other_share, other_work
+        primary,
+        confidence,
+        shares,
+        round(total, 4),
+        evidence,
+        other_share,
+        other_work,
+        probabilities,
+        found,
     )
 
 
 class RolesComponent:
     """Sets ``doc._.jdlint_profile`` (RoleProfile)."""
 
-    def __init__(
-        self, nlp: Language, name: str, section_weights: dict[str, float], min_evidence: float
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, weights: str) -> None:
         register_extensions()
         self.name = name
-        self.section_weights = {**DEFAULT_SECTION_WEIGHTS, **section_weights}
-        self.min_evidence = min_evidence
+        self.weights = weights
+        self.model = load_lexicon((), weights=weights or None).role_model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.jdlint_profile = build_profile(doc, self.section_weights, self.min_evidence)
+        doc._.jdlint_profile = build_profile(doc, self.model)
         return doc
 
 
 @Language.factory(
     "jdlint_roles",
-    default_config={"section_weights": {}, "min_evidence": MIN_EVIDENCE},
+    default_config={"weights": ""},
     assigns=["doc._.jdlint_profile"],
     requires=["doc._.jdlint_skills", "doc._.jdlint_duties"],
 )
-def make_roles(
-    nlp: Language, name: str, section_weights: dict[str, float], min_evidence: float
-) -> RolesComponent:
-    """Factory for the role-profile component; ``section_weights`` overrides the defaults."""
-    return RolesComponent(nlp, name, section_weights, min_evidence)
+def make_roles(nlp: Language, name: str, weights: str) -> RolesComponent:
+    """Factory for the role-profile component; ``weights`` names a fitted weights file to use
+    instead of the built-in one (``evaluation/train_roles.py`` writes them)."""
+    return RolesComponent(nlp, name, weights)

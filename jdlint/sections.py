@@ -83,6 +83,13 @@ class SectionReader:
         for words, kinds in cues.items():
             self.cues_by_first.setdefault(words[0], []).append((words, kinds))
         self.cue_first_words = frozenset(self.cues_by_first)
+        # Words that make a short line a heading wherever they stand ("Core Responsibilities").
+        self.heading_words = {
+            word: name.split(":", 1)[1]
+            for name, words in lists.items()
+            if name.startswith("word:")
+            for word in words
+        }
         self.title_parser: TitleParser = parser_for(lexicon)
         self.max_heading_words = max(len(h.split()) for h in self.headings)
         self.labels = frozenset(_normalise(w) for w in lexicon.wordlists["titles"]["labels"])
@@ -142,6 +149,10 @@ class SectionReader:
             kind = self.heading_kind(stripped)
             if kind not in (None, "body") and _starts_with_heading(norm, self.headings):
                 return kind, len(line)
+            if len(words) <= 5:
+                kinds = {self.heading_words[w] for w in norm.split() if w in self.heading_words}
+                if len(kinds) == 1:
+                    return kinds.pop(), len(line)
         return None
 
     # -- sentences --------------------------------------------------------------------
@@ -283,6 +294,8 @@ class SectionReader:
                     before = text[first.start() - 1] if first.start() > start else " "
                     if not (before.isspace() or before in ".!?") and first.start() > start:
                         continue
+                    if first.start() > start and text[first.start()].islower():
+                        continue  # "... to help us achieve our mission: ..." is a sentence
                     label = _normalise(text[first.start() : colon])
                     if label in self.headings:
                         while after < end and text[after].isspace():

@@ -25,6 +25,8 @@ class SkillInfo:
     canonical: str
     roles: dict[str, float]  # role -> weight
     year: int | None
+    field: bool = False  # a name of the field ("AI"), not a tool or a task
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class SkillHit:
     year: int | None
     start_token: int
     end_token: int
+    field: bool = False
 
 
 def spelling_forms(form: str) -> set[str]:
@@ -59,15 +62,23 @@ def skill_table(lexicon: Lexicon) -> dict[tuple[str, bool], SkillInfo]:
     for role, role_lexicon in lexicon.roles.items():
         for skill in role_lexicon.skills:
             forms: set[str] = set()
-            for variant in (skill.term, *skill.variants):
+            for variant in skill.forms():
                 forms |= spelling_forms(variant)
             for form in forms:
                 key = (form if skill.case_sensitive else form.lower(), skill.case_sensitive)
                 info = table.get(key)
                 if info is None:
-                    info = table[key] = SkillInfo(skill.term, {}, skill.year)
+                    info = table[key] = SkillInfo(
+                        skill.term, {}, skill.year, skill.field, frozenset(skill.not_before)
+                    )
                 elif info.year is None and skill.year is not None:
-                    info = table[key] = SkillInfo(info.canonical, info.roles, skill.year)
+                    info = table[key] = SkillInfo(
+                        info.canonical, info.roles, skill.year, info.field, info.not_before
+                    )
+                if skill.field and not info.field:  # a field's name in any lexicon is one
+                    info = table[key] = SkillInfo(
+                        info.canonical, info.roles, info.year, True, info.not_before
+                    )
                 info.roles[role] = max(info.roles.get(role, 0.0), skill.weight)
     return table
 
@@ -113,6 +124,8 @@ class SkillsComponent:
         hits = []
         for span in spans:
             info = self.table[self.keys[by_range[(span.start, span.end)]]]
+            if info.not_before and span.end < len(doc) and doc[span.end].lower_ in info.not_before:
+                continue
             hits.append(
                 SkillHit(
                     start=span.start_char,
@@ -124,6 +137,7 @@ class SkillsComponent:
                     year=info.year,
                     start_token=span.start,
                     end_token=span.end,
+                    field=info.field,
                 )
             )
         doc._.jdlint_skills = hits

@@ -174,16 +174,22 @@ def test_config_lexicons_are_relative_to_the_config_file(repo):
                 "name": "AI Engineer",
                 "description": "ours",
                 "title": {"terms": [], "heads": []},
-                "skills": [{"term": "Haystack", "variants": ["haystack"], "weight": 3}],
+                "skills": [
+                    {
+                        "term": "AcmeRetriever",
+                        "variants": ["acmeretriever", "acme retriever"],
+                        "weight": 3,
+                    }
+                ],
                 "duties": [],
                 "sources": ["test"],
             }
         )
     )
     (repo / ".jdlint.toml").write_text('lexicons = ["lex"]\n')
-    (repo / "postings" / "ml.txt").write_text("AI Engineer\n\nBuild search with Haystack.\n")
+    (repo / "postings" / "ml.txt").write_text("AI Engineer\n\nBuild agents with AcmeRetriever.\n")
     document = json.loads(run("--format", "json", str(repo / "postings" / "ml.txt")).stdout)
-    assert "Haystack" in [s["canonical"] for s in document["files"][0]["skills"]]
+    assert "AcmeRetriever" in [s["canonical"] for s in document["files"][0]["skills"]]
 
 
 @pytest.mark.parametrize(

@@ -28,13 +28,16 @@ def test_fixture(linter, expected_file):
     result = linter.lint_file(_posting_for(expected_file))
     assert result.error is None
     assert (list(result.title.roles) if result.title else []) == expected["title_roles"]
-    assert result.profile.primary == expected["primary"]
+    # A list names the roles a posting honestly split between them may read as (ROLES.md's
+    # close neighbours, a unicorn's families): any of them is right.
+    wanted = expected["primary"]
+    assert result.profile.primary in (wanted if isinstance(wanted, list) else [wanted])
     assert sorted(f.name for f in result.findings) == sorted(expected["findings"])
 
 
 def test_fixtures_cover_every_role_and_mismatch_kind():
     expectations = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    primaries = {e["primary"] for e in expectations}
+    primaries = {e["primary"] for e in expectations if not isinstance(e["primary"], list)}
     from jdlint.roles import ROLE_IDS
 
     assert set(ROLE_IDS) <= primaries

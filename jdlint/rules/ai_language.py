@@ -24,8 +24,9 @@ BUZZWORDS_PER_1000_WORDS = 5.0
 
 
 # "AI tools such as Copilot", "AI (RAG, agents)": the ask goes on to name what it means.
+# (Used with ``match(text, pos)``, which anchors at ``pos``; a "^" would not match there.)
 _NAMES_EXAMPLES = re.compile(
-    r"^[^\n.;]{0,40}?(?:\(|\bsuch as\b|\be\.g\.|\bfor example\b|\blike\b|\bincluding\b|:)",
+    r"[^\n.;]{0,40}?(?:\(|\bsuch as\b|\be\.g\.|\bfor example\b|\blike\b|\bincluding\b|:)",
     re.IGNORECASE,
 )
 

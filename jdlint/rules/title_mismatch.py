@@ -1,31 +1,68 @@
 """JD1xx: does the title name the specialist the duties describe?
 
 One verdict per posting decides which of the mismatch rules, if any, applies; each rule then
-reports only its own kind. The thresholds lean to silence: ROLES.md says a false alarm costs
-more than a miss.
+reports only its own kind. The verdict reads role families, not single roles: model building
+(ML, MLOps, research and data science together), AI integration, and the rest. Its
+thresholds are fitted data (``mismatch`` in ``lexicons/weights/roles.json``), chosen by
+``evaluation/mismatch.py`` on the labelled postings for precision first: ROLES.md says a false
+alarm costs more than a miss.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..results import Finding
-from ..roles import AI_ML_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
+from ..role_model import OTHER
+from ..role_profile import RoleProfile
+from ..roles import AI_ML_ROLES, MODEL_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
 from .base import Posting, Rule
 
-MIN_EVIDENCE = 8.0  # total weighted evidence before any verdict
-MIN_CONFIDENCE = 0.4
-MIN_PRIMARY_SHARE = 0.45
-SPLIT_RATIO = 0.5  # a claimed role with half the primary's share makes an honest split
-AI_WASHING_MAX_AI_SHARE = 0.2
-MIN_DUTIES = 2  # duties (not just tool names) must back the role the verdict names
-# "Any other" mismatch has no AI signal to lean on: it needs a clearer picture.
-OTHER_MIN_SHARE = 0.55
-OTHER_MIN_DUTIES = 3
-OTHER_SPLIT_RATIO = 0.3  # and the title's own role must be nearly absent
-OTHER_WORK_MIN_SHARE = 0.6  # work of no role (data entry, sales) that dominates the duties
+MIN_EVIDENCE = 8.0  # lexicon evidence (RoleProfile.total) below which the rules say nothing
+
+# Model building, as one family (ROLES.md: under-titled AI is "building and training custom
+# models"; ML, MLOps, research and data-science evidence all say so together).
+MODEL_BUILDING = frozenset(
+    {"ml_engineer", "mlops_engineer", "research_scientist", "data_scientist"}
+)
+OVERLAPPING = frozenset({frozenset({"data_scientist", "data_analyst"})})
+# Work with no AI/ML at its core.
+NON_AI_ROLES = frozenset(r for r in ROLE_IDS if r not in MODEL_ROLES)
+
+# The thresholds, by name. The defaults are the fitted values' fallbacks for a weights file
+# without them; every one in use is chosen by evaluation/mismatch.py and stored with the weights.
+DEFAULT_THRESHOLDS: dict[str, float] = {
+    # prestige-ml-title: probability of AI-integration work, at most this much model
+    # building, at least this much AI-integration work and at most this much model building
+    "prestige_min_ai": 0.7,
+    "prestige_max_model": 0.2,
+    "prestige_min_duties": 2,
+    "prestige_max_model_duties": 1,
+    # under-titled-ai: probability of model building, at most this much AI integration and
+    # this many AI-integration duties, and this many model-building duties
+    "under_min_model": 0.7,
+    "under_max_ai": 0.2,
+    "under_max_ai_duties": 1,
+    "under_min_duties": 2,
+    # ai-washing: at most this probability of AI, ML or data-science work, and this many
+    # duties of other work (and never an AI/ML duty)
+    "washing_max_ai": 0.2,
+    "washing_min_duties": 3,
+    # title-duty-mismatch: probability of the duties' role, at most this much for the title's
+    # roles, and this many duties of the duties' role (and none of the title's)
+    "other_min_primary": 0.85,
+    "other_max_title": 0.05,
+    "other_min_duties": 3,
+    # work of no role under a technical title: its probability and duties
+    "no_role_min_other": 0.95,
+    "no_role_min_duties": 4,
+    "no_role_max_technical": 1,
+}
+
+
+SECOND_SUGGESTION = 0.25  # a second role this probable is suggested too
 
 _SENIORITY = re.compile(
     r"^\s*((?:(?:senior|sr\.?|junior|jr\.?|staff|principal|lead|head|chief|associate)\s+)+)",
@@ -36,67 +73,111 @@ _SENIORITY = re.compile(
 @dataclass(frozen=True)
 class Verdict:
     kind: str  # a rule name
-    primary: str
+    primary: str  # the role the duties describe, or the kind of work of no role ("sales")
+
+
+def _thresholds(posting: Posting) -> Mapping[str, float]:
+    model = posting.lexicon.role_model
+    fitted = model.mismatch if model is not None else {}
+    return {**DEFAULT_THRESHOLDS, **fitted}
 
 
 def verdict(posting: Posting) -> Verdict | None:
     """The kind of mismatch between the title and the duties, or None when there is none or
     the evidence is too thin to say."""
-    title, profile = posting.title, posting.profile
-    if title is None or not title.roles:
+    if posting.title is None:
         return None
+    return decide(posting.title.roles, posting.profile, _thresholds(posting))
+
+
+def decide(
+    title_roles: tuple[str, ...] | frozenset[str],
+    profile: RoleProfile,
+    t: Mapping[str, float],
+) -> Verdict | None:
+    """The verdict for a title claiming ``title_roles`` over duties read as ``profile``, with
+    thresholds ``t`` (see DEFAULT_THRESHOLDS)."""
+    claimed = set(title_roles)
+    if not claimed or profile.total < MIN_EVIDENCE:
+        return None
+    p = profile.role_probability
+    if profile.primary is None and claimed <= AI_ML_ROLES:
+        return _washing(profile, t, profile.other_work or OTHER)
     if profile.primary is None:
-        return _other_work_verdict(posting)
-    primary, shares = profile.primary, profile.shares
-    claimed = set(title.roles)
+        return _no_role_verdict(claimed, profile, t)
+    primary = profile.primary
     if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
         return None
-    if profile.total < MIN_EVIDENCE:
+    # The posting's own work by family, as the lexicon reads it (not fitted, so each verdict
+    # can say which duties it rests on).
+    integration = profile.work({"ai_engineer"})
+    model_work = profile.work(MODEL_BUILDING)
+    # An ML, data-science or research title over AI integration.
+    if claimed & PRESTIGE_ROLES and "ai_engineer" not in claimed and primary == "ai_engineer":
+        if (
+            p({"ai_engineer"}) >= t["prestige_min_ai"]
+            and p(MODEL_BUILDING) <= t["prestige_max_model"]
+            and integration >= t["prestige_min_duties"]
+            and model_work <= t["prestige_max_model_duties"]
+        ):
+            return Verdict("prestige-ml-title", primary)
+        return None
+    # An AI-integration title over model building.
+    if "ai_engineer" in claimed and not claimed & MODEL_BUILDING and primary in MODEL_BUILDING:
+        if (
+            p(MODEL_BUILDING) >= t["under_min_model"]
+            and p({"ai_engineer"}) <= t["under_max_ai"]
+            and integration <= t["under_max_ai_duties"]
+            and model_work >= t["under_min_duties"]
+        ):
+            return Verdict("under-titled-ai", primary)
         return None
     if claimed <= AI_ML_ROLES:
-        if primary in AI_ML_ROLES | {"data_scientist"}:
-            pass  # AI/ML work under another AI/ML title: judged below
-        else:
-            # Washing is about what is missing: the duties need not agree on one other role.
-            ai_share = sum(shares.get(r, 0.0) for r in AI_ML_ROLES)
-            other = [r for r in ROLE_IDS if r not in AI_ML_ROLES]
-            if ai_share <= AI_WASHING_MAX_AI_SHARE and profile.duty_count(*other) >= MIN_DUTIES + 1:
-                return Verdict("ai-washing", primary)
-            return None
-    if profile.confidence < MIN_CONFIDENCE or shares[primary] < MIN_PRIMARY_SHARE:
+        return _washing(profile, t, primary) if primary in NON_AI_ROLES else None
+    # A broad software title over any technical work is broad, not wrong.
+    if claimed == {"software_engineer"}:
         return None
-    if max(shares.get(r, 0.0) for r in claimed) >= SPLIT_RATIO * shares[primary]:
-        return None  # honestly split between the claimed role and another
-    duties = profile.duty_count(primary)
-    if duties < MIN_DUTIES:
+    # Analysis overlaps: a data scientist who builds dashboards is not the wrong hire (and the
+    # duty model confuses the pair most: 6 of the 26 labelled data scientists read as analysts).
+    if any(frozenset({r, primary}) in OVERLAPPING for r in claimed):
         return None
-    if primary == "ai_engineer" and claimed & PRESTIGE_ROLES:
-        return Verdict("prestige-ml-title", primary)
-    if "ai_engineer" in claimed and primary in ("ml_engineer", "research_scientist"):
-        return Verdict("under-titled-ai", primary)
-    if claimed == {"software_engineer"} and primary in AI_ML_ROLES:
-        return None  # AI engineers are software engineers: a broad title, not the wrong one
-    if shares[primary] < OTHER_MIN_SHARE or duties < OTHER_MIN_DUTIES:
-        return None
-    if max(shares.get(r, 0.0) for r in claimed) >= OTHER_SPLIT_RATIO * shares[primary]:
-        return None
-    return Verdict("title-duty-mismatch", primary)
+    if (
+        p({primary}) >= t["other_min_primary"]
+        and p(claimed) <= t["other_max_title"]
+        and profile.work({primary}) >= t["other_min_duties"]
+        and profile.work(claimed) == 0  # not one duty of the title's role: not a split
+    ):
+        return Verdict("title-duty-mismatch", primary)
+    return None
 
 
-def _other_work_verdict(posting: Posting) -> Verdict | None:
+def _washing(profile: RoleProfile, t: Mapping[str, float], primary: str) -> Verdict | None:
+    """An AI or ML title over work with no AI/ML in it: not one duty of AI or ML work (a duty
+    on "AI" itself counts), hardly any chance that the duties are model or AI work (work of no
+    role is no AI work either), and enough other work, technical or not, to say so."""
+    if (
+        profile.work(AI_ML_ROLES, fields=True) == 0
+        and profile.family_probability(MODEL_ROLES) <= t["washing_max_ai"]
+        and profile.work(NON_AI_ROLES | {OTHER}) >= t["washing_min_duties"]
+    ):
+        return Verdict("ai-washing", primary)
+    return None
+
+
+def _no_role_verdict(
+    claimed: set[str], profile: RoleProfile, t: Mapping[str, float]
+) -> Verdict | None:
     """A technical title over work none of the roles do (ROLES.md: a Data Analyst title over
-    data entry): reported when that work clearly dominates the duties."""
-    assert posting.title is not None
-    profile = posting.profile
+    data entry): reported only when that work clearly is the job."""
     kind = profile.other_work
     if (
         kind is None
-        or profile.other_share < OTHER_WORK_MIN_SHARE
-        or profile.total < MIN_EVIDENCE
-        or profile.duty_count(kind) < OTHER_MIN_DUTIES
+        or profile.probabilities.get("other", 0.0) < t["no_role_min_other"]
+        or profile.work({"other"}) < t["no_role_min_duties"]
+        or profile.work(set(ROLE_IDS)) > t["no_role_max_technical"]
     ):
         return None
-    if set(posting.title.roles) <= AI_ML_ROLES:
+    if claimed <= AI_ML_ROLES:
         return Verdict("ai-washing", kind)
     return Verdict("title-duty-mismatch", kind)
 
@@ -116,11 +197,11 @@ def _suggested_title(posting: Posting, role: str) -> str:
 
 def _suggestion(posting: Posting, primary: str) -> str:
     """'consider X'; when no single role dominates, the two the duties lean to."""
-    shares = posting.profile.shares
+    probabilities = posting.profile.probabilities
     first = f"'{_suggested_title(posting, primary)}'"
-    if shares[primary] >= MIN_PRIMARY_SHARE:
+    second = max((r for r in ROLE_IDS if r != primary), key=lambda r: probabilities.get(r, 0.0))
+    if probabilities.get(second, 0.0) < SECOND_SUGGESTION:
         return f"consider {first}"
-    second = max((r for r in shares if r != primary), key=lambda r: shares[r])
     return f"consider {first} or '{_suggested_title(posting, second)}'"
 
 
@@ -132,7 +213,8 @@ def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
         return
     assert posting.title is not None
     title = posting.title
-    evidence = posting.profile.strongest(result.primary, limit=4)
+    key = result.primary if result.primary in ROLE_IDS else "other"
+    evidence = posting.profile.strongest(key, limit=4)
     cited = ", ".join(
         f"'{e.text}' (line {posting.source.locate(e.start, e.end).line})" for e in evidence
     )
