@@ -40,22 +40,26 @@ _P = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 _LOW = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
 GRID: dict[str, dict[str, list[float]]] = {
     "prestige-ml-title": {
+        "prestige_min_evidence": [4, 6, 8, 12],
         "prestige_min_ai": _P,
         "prestige_max_model": _LOW,
         "prestige_min_duties": [1, 2, 3],
         "prestige_max_model_duties": [0, 1, 2, 3],
     },
     "under-titled-ai": {
+        "under_min_evidence": [4, 6, 8, 12],
         "under_min_model": _P,
         "under_max_ai": _LOW,
         "under_max_ai_duties": [0, 1, 2, 3],
         "under_min_duties": [1, 2, 3],
     },
     "ai-washing": {
+        "washing_min_evidence": [4, 6, 8, 12],
         "washing_max_ai": [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0],
         "washing_min_duties": [1, 2, 3, 4],
     },
     "title-duty-mismatch": {
+        "other_min_evidence": [4, 6, 8, 12],
         "other_min_primary": _P,
         "other_max_title": [0.01, 0.02, 0.05, 0.1, 0.2],
         "other_min_duties": [2, 3, 4],

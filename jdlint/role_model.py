@@ -143,6 +143,7 @@ class RoleModel:
         self.weights = {f: {c: float(w) for c, w in ws.items()} for f, ws in weights.items()}
         self.mismatch = dict(mismatch or {})  # the mismatch rules' fitted thresholds
         self.info = dict(info or {})
+        self._cache: dict[tuple, dict[str, float]] = {}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RoleModel:
@@ -170,12 +171,25 @@ class RoleModel:
 
     def contribution(self, m: Mention) -> dict[str, float]:
         """What one mention adds to each class's score."""
-        out = dict.fromkeys(CLASSES, 0.0)
-        for name, value in self.hyper.feature_values(m):
-            for c, w in self.weights.get(name, {}).items():
-                if c in out:
-                    out[c] += value * w
-        return out
+        base = self._contribution(m.key, m.group, m.lexicon, m.fitted)
+        decay = self.hyper.repeat_decay**m.repeat
+        return {c: v * decay for c, v in base.items()} if m.repeat else dict(base)
+
+    def _contribution(
+        self, key: str, group: str, lexicon: tuple[tuple[str, float], ...], fitted: bool
+    ) -> dict[str, float]:
+        """A first mention's contribution, computed once per key, group and lexicon weights
+        (postings repeat the same few hundred mentions)."""
+        found = self._cache.get((key, group, lexicon, fitted))
+        if found is None:
+            out = dict.fromkeys(CLASSES, 0.0)
+            probe = Mention("", key, "", 0, 0, "", group, lexicon, 0, fitted)
+            for name, value in self.hyper.feature_values(probe):
+                for c, w in self.weights.get(name, {}).items():
+                    if c in out:
+                        out[c] += value * w
+            found = self._cache[(key, group, lexicon, fitted)] = out
+        return found
 
     def probabilities(self, scores: Mapping[str, float]) -> dict[str, float]:
         """Softmax of the class scores (bias included)."""

@@ -27,6 +27,7 @@ DUTY_WEIGHT = 1.5  # a task phrase says more about the job than a tool's name
 # Lexicon weight from which a skill or duty is work of its role (RoleProfile.work): role-typical
 # entries weigh 1 and more, tools every engineer uses 0.3 to 0.8 (README, "Adding a lexicon").
 WORK_MIN_WEIGHT = 1.0
+SHOWN_MIN = 0.005  # a contribution this small is no evidence worth showing or counting
 
 
 @dataclass(frozen=True)
@@ -220,11 +221,11 @@ def build_profile(doc: Doc, model: RoleModel) -> RoleProfile:
         top = max(contribution, key=lambda c: contribution[c])
         for c, value in contribution.items():
             scores[c] += value
-            if value <= 0:
+            if value <= SHOWN_MIN:
                 continue
             positive[c] += value
-            if c == OTHER:
-                kind = m.key.split(":")[1]
+            if c == OTHER and m.kind == "other":
+                kind = m.key.split(":")[1]  # "work:sales:close deals"
                 other_kinds[kind] = other_kinds.get(kind, 0.0) + value
             item = Evidence(m.kind, m.text, m.start, m.end, c, value, m.section, c == top)
             evidence.setdefault(c, []).append(item)

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, load_lexicon
 from .sections import SectionIndex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity
 class SkillInfo:
     """A skill as all role lexicons together describe it."""
 
@@ -47,12 +47,13 @@ class SkillHit:
 
 def spelling_forms(form: str) -> set[str]:
     """A variant and its hyphen, space and joined spellings: "fine-tuning" -> "fine tuning",
-    "finetuning"."""
+    "finetuning"; "vector database" -> "vector-database" (two words are seldom written as
+    one, and every form costs start-up time: list such a spelling as a variant)."""
     forms = {form}
     if "-" in form:
         forms |= {form.replace("-", " "), form.replace("-", "")}
     if " " in form and len(form.split()) == 2:
-        forms |= {form.replace(" ", "-"), form.replace(" ", "")}
+        forms.add(form.replace(" ", "-"))
     return forms
 
 
@@ -105,14 +106,18 @@ class SkillsComponent:
             self.other.add(label, list(nlp.tokenizer.pipe(phrases)))
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.keys: dict[int, tuple[str, bool]] = {}
-        lower_forms = [k for k in self.table if not k[1]]
-        exact_forms = [k for k in self.table if k[1]]
-        for matcher, forms in ((self.lower, lower_forms), (self.orth, exact_forms)):
-            for key in forms:
-                label = f"jdlint_skill:{key[1]}:{key[0]}"
-                self.keys[nlp.vocab.strings.add(label)] = key
-                matcher.add(label, [nlp.make_doc(key[0])])
+        # One label per distinct skill (its forms share it), so the matchers are built with a
+        # few hundred calls, not one per spelling: start-up counts on every pre-commit run.
+        self.infos: dict[int, SkillInfo] = {}
+        for case_sensitive, matcher in ((False, self.lower), (True, self.orth)):
+            groups: dict[SkillInfo, list[str]] = {}
+            for (form, case), info in self.table.items():
+                if case == case_sensitive:
+                    groups.setdefault(info, []).append(form)
+            for n, (info, forms) in enumerate(groups.items()):
+                label = f"jdlint_skill:{case_sensitive}:{n}"
+                self.infos[nlp.vocab.strings.add(label)] = info
+                matcher.add(label, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
         sections = SectionIndex(doc._.jdlint_sections or [])
@@ -123,7 +128,7 @@ class SkillsComponent:
         by_range = {(start, end): match_id for match_id, start, end in matches}
         hits = []
         for span in spans:
-            info = self.table[self.keys[by_range[(span.start, span.end)]]]
+            info = self.infos[by_range[(span.start, span.end)]]
             if info.not_before and span.end < len(doc) and doc[span.end].lower_ in info.not_before:
                 continue
             hits.append(

@@ -20,7 +20,10 @@ from ..role_profile import RoleProfile
 from ..roles import AI_ML_ROLES, MODEL_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
 from .base import Posting, Rule
 
-MIN_EVIDENCE = 8.0  # lexicon evidence (RoleProfile.total) below which the rules say nothing
+# Lexicon evidence (RoleProfile.total) below which a rule says nothing: the fallback of the
+# fitted *_min_evidence thresholds, and the bar of the rules that are not fitted (a blurb-only
+# posting of 2-3 tool names has about 4; the 90 fixtures' thinnest duty lists about 8).
+MIN_EVIDENCE = 8.0
 
 # Model building, as one family (ROLES.md: under-titled AI is "building and training custom
 # models"; ML, MLOps, research and data-science evidence all say so together).
@@ -31,27 +34,32 @@ OVERLAPPING = frozenset({frozenset({"data_scientist", "data_analyst"})})
 # Work with no AI/ML at its core.
 NON_AI_ROLES = frozenset(r for r in ROLE_IDS if r not in MODEL_ROLES)
 
-# The thresholds, by name. The defaults are the fitted values' fallbacks for a weights file
-# without them; every one in use is chosen by evaluation/mismatch.py and stored with the weights.
+# The thresholds, by name ("*_min_evidence": RoleProfile.total). The defaults are the
+# fallbacks for a weights file without them; the ones in use are chosen by
+# evaluation/mismatch.py and stored with the weights.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     # prestige-ml-title: probability of AI-integration work, at most this much model
     # building, at least this much AI-integration work and at most this much model building
+    "prestige_min_evidence": MIN_EVIDENCE,
     "prestige_min_ai": 0.7,
     "prestige_max_model": 0.2,
     "prestige_min_duties": 2,
     "prestige_max_model_duties": 1,
     # under-titled-ai: probability of model building, at most this much AI integration and
     # this many AI-integration duties, and this many model-building duties
+    "under_min_evidence": MIN_EVIDENCE,
     "under_min_model": 0.7,
     "under_max_ai": 0.2,
     "under_max_ai_duties": 1,
     "under_min_duties": 2,
     # ai-washing: at most this probability of AI, ML or data-science work, and this many
     # duties of other work (and never an AI/ML duty)
+    "washing_min_evidence": MIN_EVIDENCE,
     "washing_max_ai": 0.2,
     "washing_min_duties": 3,
     # title-duty-mismatch: probability of the duties' role, at most this much for the title's
     # roles, and this many duties of the duties' role (and none of the title's)
+    "other_min_evidence": MIN_EVIDENCE,
     "other_min_primary": 0.85,
     "other_max_title": 0.05,
     "other_min_duties": 3,
@@ -98,7 +106,7 @@ def decide(
     """The verdict for a title claiming ``title_roles`` over duties read as ``profile``, with
     thresholds ``t`` (see DEFAULT_THRESHOLDS)."""
     claimed = set(title_roles)
-    if not claimed or profile.total < MIN_EVIDENCE:
+    if not claimed:
         return None
     p = profile.role_probability
     if profile.primary is None and claimed <= AI_ML_ROLES:
@@ -115,7 +123,8 @@ def decide(
     # An ML, data-science or research title over AI integration.
     if claimed & PRESTIGE_ROLES and "ai_engineer" not in claimed and primary == "ai_engineer":
         if (
-            p({"ai_engineer"}) >= t["prestige_min_ai"]
+            profile.total >= t["prestige_min_evidence"]
+            and p({"ai_engineer"}) >= t["prestige_min_ai"]
             and p(MODEL_BUILDING) <= t["prestige_max_model"]
             and integration >= t["prestige_min_duties"]
             and model_work <= t["prestige_max_model_duties"]
@@ -125,7 +134,8 @@ def decide(
     # An AI-integration title over model building.
     if "ai_engineer" in claimed and not claimed & MODEL_BUILDING and primary in MODEL_BUILDING:
         if (
-            p(MODEL_BUILDING) >= t["under_min_model"]
+            profile.total >= t["under_min_evidence"]
+            and p(MODEL_BUILDING) >= t["under_min_model"]
             and p({"ai_engineer"}) <= t["under_max_ai"]
             and integration <= t["under_max_ai_duties"]
             and model_work >= t["under_min_duties"]
@@ -142,7 +152,8 @@ def decide(
     if any(frozenset({r, primary}) in OVERLAPPING for r in claimed):
         return None
     if (
-        p({primary}) >= t["other_min_primary"]
+        profile.total >= t["other_min_evidence"]
+        and p({primary}) >= t["other_min_primary"]
         and p(claimed) <= t["other_max_title"]
         and profile.work({primary}) >= t["other_min_duties"]
         and profile.work(claimed) == 0  # not one duty of the title's role: not a split
@@ -156,7 +167,8 @@ def _washing(profile: RoleProfile, t: Mapping[str, float], primary: str) -> Verd
     on "AI" itself counts), hardly any chance that the duties are model or AI work (work of no
     role is no AI work either), and enough other work, technical or not, to say so."""
     if (
-        profile.work(AI_ML_ROLES, fields=True) == 0
+        profile.total >= t["washing_min_evidence"]
+        and profile.work(AI_ML_ROLES, fields=True) == 0
         and profile.family_probability(MODEL_ROLES) <= t["washing_max_ai"]
         and profile.work(NON_AI_ROLES | {OTHER}) >= t["washing_min_duties"]
     ):
@@ -172,6 +184,7 @@ def _no_role_verdict(
     kind = profile.other_work
     if (
         kind is None
+        or profile.total < MIN_EVIDENCE
         or profile.probabilities.get("other", 0.0) < t["no_role_min_other"]
         or profile.work({"other"}) < t["no_role_min_duties"]
         or profile.work(set(ROLE_IDS)) > t["no_role_max_technical"]
