@@ -24,7 +24,7 @@ import ats  # noqa: E402
 
 from jdlint.role_model import RoleModel  # noqa: E402
 from jdlint.role_profile import RoleProfile  # noqa: E402
-from jdlint.rules.title_mismatch import DEFAULT_THRESHOLDS, decide  # noqa: E402
+from jdlint.rules.title_mismatch import DEFAULT_THRESHOLDS, facts, judge  # noqa: E402
 
 MAX_FALSE_ALARMS = 0  # per rule, on the postings labelled "none"
 TIE = -1  # among equals: 1 the strictest setting, -1 the most lenient
@@ -45,6 +45,7 @@ GRID: dict[str, dict[str, list[float]]] = {
         "prestige_max_model": _LOW,
         "prestige_min_duties": [1, 2, 3],
         "prestige_max_model_duties": [0, 1, 2, 3],
+        "prestige_max_split": [0.0, 0.2, 0.34, 0.5],
     },
     "under-titled-ai": {
         "under_min_evidence": [4, 6, 8, 12],
@@ -52,10 +53,11 @@ GRID: dict[str, dict[str, list[float]]] = {
         "under_max_ai": _LOW,
         "under_max_ai_duties": [0, 1, 2, 3],
         "under_min_duties": [1, 2, 3],
+        "under_max_split": [0.0, 0.2, 0.34, 0.5],
     },
     "ai-washing": {
         "washing_min_evidence": [4, 6, 8, 12],
-        "washing_max_ai": [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0],
+        "washing_max_ai": [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
         "washing_min_duties": [1, 2, 3, 4],
     },
     "title-duty-mismatch": {
@@ -139,26 +141,27 @@ def _strictness(setting: dict[str, float]) -> float:
     return sum(v if "_min_" in k else -v for k, v in setting.items())
 
 
-def choose(cases_: list[Case]) -> dict[str, float]:
-    """The thresholds chosen on ``cases_``: per rule, no more than MAX_FALSE_ALARMS false
-    alarms (where no setting keeps to it, the fewest), then the most mismatches found; among
+def choose(cases_: list[Case], budget: int = MAX_FALSE_ALARMS) -> dict[str, float]:
+    """The thresholds chosen on ``cases_``: per rule, no more than ``budget`` false alarms
+    (where no setting keeps to it, the fewest), then the most mismatches found; among
     the settings that tie, the middle one by strictness, so that neither the strictest (which
     hugs the positives seen) nor the most lenient (which hugs the negatives) is taken."""
     chosen: dict[str, float] = {}
+    known = [(facts(c.title_roles, c.profile), c) for c in cases_]
     for rule in GRID:
+        mine = [(f, c) for f, c in known if f is not None and f.rule == rule]
         scored = []
         for setting in _settings(rule):
             t = {**DEFAULT_THRESHOLDS, **setting}
             found = false = 0.0
-            for case in cases_:
-                v = decide(case.title_roles, case.profile, t)
-                if v is None or v.kind != rule:
+            for f, case in mine:
+                if judge(f, t) is None:
                     continue
                 if case.positive:
                     found += case.weight
                 else:
                     false += 1
-            scored.append(((-max(false, MAX_FALSE_ALARMS), round(found, 6)), setting))
+            scored.append(((-max(false, budget), round(found, 6)), setting))
         best = max(key for key, _ in scored)
         tied = sorted((s for key, s in scored if key == best), key=_strictness)
         chosen.update(tied[len(tied) // 2])

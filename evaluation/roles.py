@@ -3,6 +3,7 @@
     python evaluation/roles.py            # dev figures, swapped recall, out-of-fold figures
     python evaluation/roles.py -v         # also every wrong verdict
     python evaluation/roles.py --weights w.json   # another fitted weights file
+    python evaluation/roles.py --curve    # and the precision/recall curve, out of fold
 
 Prints, on the labelled postings of ../shared/data/ats_2025 (read there, never copied):
 
@@ -174,22 +175,52 @@ def swapped_recall(gold: dict[str, dict], rows: dict[str, dict], weights: Path |
 
 
 def out_of_fold(
-    gold: dict[str, dict], rows: dict[str, dict], weights: Path | None, verbose: bool
+    gold: dict[str, dict],
+    rows: dict[str, dict],
+    weights: Path | None,
+    verbose: bool,
+    shifts: tuple[float, ...] = (),
 ) -> None:
-    """The mismatch thresholds chosen on four folds of companies, applied to the fifth."""
-    from mismatch import DEFAULT_THRESHOLDS, KIND_BY_NAME, cases, choose, decide, profiles
+    """The mismatch thresholds chosen on four folds of companies, applied to the fifth; with
+    ``shifts``, also the precision/recall curve: every chosen probability threshold made
+    stricter (positive) or more lenient (negative) by each shift."""
+    from mismatch import cases, profiles
 
     from jdlint.lexicon import load_lexicon
 
     model = load_lexicon(weights=weights).role_model
     read = profiles(model, rows, gold)
     every = cases(gold, rows, read)
+    folds = ats.folds(gold, rows)
+    got, swapped, chosen = _fold_verdicts(every, read, folds)
+    print("== out of fold: mismatch thresholds chosen on 4 folds of companies, scored on the 5th")
+    report(gold, got, rows, verbose)
+    _swapped_line(swapped)
+    if verbose:
+        for name in sorted(chosen[0]):
+            values = sorted({t[name] for t in chosen})
+            print(f"  {name}: {values}")
+    if shifts:
+        print("== precision/recall curve, out of fold: the chosen probability thresholds shifted")
+        for shift in shifts:
+            got, swapped, _ = _fold_verdicts(every, read, folds, shift)
+            print(f"-- shift {shift:+.2f}")
+            mismatch(gold, got, rows, False)
+            _swapped_line(swapped)
+
+
+def _fold_verdicts(every, read, folds, shift: float = 0.0):
+    from mismatch import DEFAULT_THRESHOLDS, KIND_BY_NAME, choose
+
+    from jdlint.rules.title_mismatch import decide
+
     got: dict[str, Verdict] = {}
     swapped: dict[str, tuple[str, set[str]]] = {}
     chosen = []
-    for fold in ats.folds(gold, rows):
+    for fold in folds:
         held = set(fold)
         t = {**DEFAULT_THRESHOLDS, **choose([c for c in every if _base(c.pid) not in held])}
+        t = {k: _shifted(k, v, shift) for k, v in t.items()}
         chosen.append(t)
         for pid in fold:
             roles, profile = read[pid]
@@ -200,18 +231,21 @@ def out_of_fold(
             if c.swapped and _base(c.pid) in held:
                 v = decide(c.title_roles, c.profile, t)
                 swapped[c.pid] = (c.kind, {KIND_BY_NAME[v.kind]} if v else set())
-    print("== out of fold: mismatch thresholds chosen on 4 folds of companies, scored on the 5th")
-    report(gold, got, rows, verbose)
+    return got, swapped, chosen
+
+
+def _shifted(name: str, value: float, shift: float) -> float:
+    """A probability threshold made stricter by ``shift`` (counts stay as they are)."""
+    if isinstance(value, int) or name.endswith(("_duties", "_evidence")):
+        return value
+    return value + shift if "_min_" in name else value - shift
+
+
+def _swapped_line(swapped: dict[str, tuple[str, set[str]]]) -> None:
     found = sum(bool(k) for _, k in swapped.values())
     kind = sum(want in k for want, k in swapped.values())
-    print(
-        f"swapped: n={len(swapped)} recall={found / len(swapped):.3f} "
-        f"kind={kind / len(swapped):.3f}"
-    )
-    if verbose:
-        for name in sorted(chosen[0]):
-            values = sorted({t[name] for t in chosen})
-            print(f"  {name}: {values}")
+    n = len(swapped)
+    print(f"swapped: n={n} recall={found / n:.3f} kind={kind / n:.3f}")
 
 
 def _base(pid: str) -> str:
@@ -223,6 +257,9 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, help="a fitted weights file (default: built in)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong verdict")
     parser.add_argument("--quick", action="store_true", help="skip the out-of-fold figures")
+    parser.add_argument(
+        "--curve", action="store_true", help="also the out-of-fold precision/recall curve"
+    )
     args = parser.parse_args()
     gold = ats.labels()
     rows = {r["id"]: r for r in ats.postings()}
@@ -231,7 +268,8 @@ def main() -> None:
     report(gold, got, rows, args.verbose)
     swapped_recall(gold, rows, args.weights, args.verbose)
     if not args.quick:
-        out_of_fold(gold, rows, args.weights, args.verbose)
+        shifts = (-0.2, -0.1, -0.05, 0.0, 0.05, 0.1, 0.2) if args.curve else ()
+        out_of_fold(gold, rows, args.weights, args.verbose, shifts)
 
 
 if __name__ == "__main__":

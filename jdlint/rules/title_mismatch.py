@@ -31,6 +31,8 @@ MODEL_BUILDING = frozenset(
     {"ml_engineer", "mlops_engineer", "research_scientist", "data_scientist"}
 )
 OVERLAPPING = frozenset({frozenset({"data_scientist", "data_analyst"})})
+# The roles that build and train models.
+MODEL_BUILDERS = frozenset({"ml_engineer", "research_scientist", "data_scientist"})
 # Work with no AI/ML at its core.
 NON_AI_ROLES = frozenset(r for r in ROLE_IDS if r not in MODEL_ROLES)
 
@@ -45,6 +47,7 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "prestige_max_model": 0.2,
     "prestige_min_duties": 2,
     "prestige_max_model_duties": 1,
+    "prestige_max_split": 0.34,  # model-building duties per AI-integration duty
     # under-titled-ai: probability of model building, at most this much AI integration and
     # this many AI-integration duties, and this many model-building duties
     "under_min_evidence": MIN_EVIDENCE,
@@ -52,6 +55,7 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "under_max_ai": 0.2,
     "under_max_ai_duties": 1,
     "under_min_duties": 2,
+    "under_max_split": 0.34,  # AI-integration duties per model-building duty
     # ai-washing: at most this probability of AI, ML or data-science work, and this many
     # duties of other work (and never an AI/ML duty)
     "washing_min_evidence": MIN_EVIDENCE,
@@ -98,52 +102,63 @@ def verdict(posting: Posting) -> Verdict | None:
     return decide(posting.title.roles, posting.profile, _thresholds(posting))
 
 
-def decide(
-    title_roles: tuple[str, ...] | frozenset[str],
-    profile: RoleProfile,
-    t: Mapping[str, float],
-) -> Verdict | None:
-    """The verdict for a title claiming ``title_roles`` over duties read as ``profile``, with
-    thresholds ``t`` (see DEFAULT_THRESHOLDS)."""
+@dataclass(frozen=True)
+class Facts:
+    """What the verdict on one posting rests on: which rule's kind of title and duties it is,
+    and the quantities that rule's thresholds compare (probabilities from the role model,
+    counts of the posting's own work as the lexicon reads it, the lexicon evidence in all)."""
+
+    rule: str  # the rule name, or "no-role" for a technical title over work of no role
+    primary: str  # the role the duties describe, or the kind of work of no role
+    values: dict[str, float]
+
+
+def facts(title_roles: tuple[str, ...] | frozenset[str], profile: RoleProfile) -> Facts | None:
+    """Which rule a title claiming ``title_roles`` over duties read as ``profile`` is a case
+    for, or None when no rule is (the title names the duties' role or a close neighbour, or
+    no role at all)."""
     claimed = set(title_roles)
     if not claimed:
         return None
     p = profile.role_probability
-    if profile.primary is None and claimed <= AI_ML_ROLES:
-        return _washing(profile, t, profile.other_work or OTHER)
+    work = profile.work
+    total = profile.total
     if profile.primary is None:
-        return _no_role_verdict(claimed, profile, t)
+        if claimed <= AI_ML_ROLES:
+            return _washing_facts(profile, profile.other_work or OTHER)
+        values = {
+            "total": total,
+            "other": profile.probabilities.get(OTHER, 0.0),
+            "other_work": work({OTHER}),
+            "technical": work(set(ROLE_IDS)),
+        }
+        return Facts("no-role", profile.other_work or OTHER, values)
     primary = profile.primary
     if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
         return None
-    # The posting's own work by family, as the lexicon reads it (not fitted, so each verdict
-    # can say which duties it rests on).
-    integration = profile.work({"ai_engineer"})
-    model_work = profile.work(MODEL_BUILDING)
-    # An ML, data-science or research title over AI integration.
     if claimed & PRESTIGE_ROLES and "ai_engineer" not in claimed and primary == "ai_engineer":
-        if (
-            profile.total >= t["prestige_min_evidence"]
-            and p({"ai_engineer"}) >= t["prestige_min_ai"]
-            and p(MODEL_BUILDING) <= t["prestige_max_model"]
-            and integration >= t["prestige_min_duties"]
-            and model_work <= t["prestige_max_model_duties"]
-        ):
-            return Verdict("prestige-ml-title", primary)
-        return None
-    # An AI-integration title over model building.
-    if "ai_engineer" in claimed and not claimed & MODEL_BUILDING and primary in MODEL_BUILDING:
-        if (
-            profile.total >= t["under_min_evidence"]
-            and p(MODEL_BUILDING) >= t["under_min_model"]
-            and p({"ai_engineer"}) <= t["under_max_ai"]
-            and integration <= t["under_max_ai_duties"]
-            and model_work >= t["under_min_duties"]
-        ):
-            return Verdict("under-titled-ai", primary)
-        return None
+        # An ML, data-science or research title over AI integration.
+        values = {
+            "total": total,
+            "ai": p({"ai_engineer"}),
+            "model": p(MODEL_BUILDING),
+            "integration": work({"ai_engineer"}),
+            "model_work": work(MODEL_BUILDING),
+        }
+        return Facts("prestige-ml-title", primary, values)
+    if "ai_engineer" in claimed and not claimed & MODEL_BUILDING and primary in MODEL_BUILDERS:
+        # An AI-integration title over building and training models (ML platform work under
+        # an AI title is not this kind: ROLES.md's under-titled AI is model building).
+        values = {
+            "total": total,
+            "ai": p({"ai_engineer"}),
+            "model": p(MODEL_BUILDING),
+            "integration": work({"ai_engineer"}),
+            "model_work": work(MODEL_BUILDING),
+        }
+        return Facts("under-titled-ai", primary, values)
     if claimed <= AI_ML_ROLES:
-        return _washing(profile, t, primary) if primary in NON_AI_ROLES else None
+        return _washing_facts(profile, primary) if primary in NON_AI_ROLES else None
     # A broad software title over any technical work is broad, not wrong.
     if claimed == {"software_engineer"}:
         return None
@@ -151,48 +166,89 @@ def decide(
     # duty model confuses the pair most: 6 of the 26 labelled data scientists read as analysts).
     if any(frozenset({r, primary}) in OVERLAPPING for r in claimed):
         return None
-    if (
-        profile.total >= t["other_min_evidence"]
-        and p({primary}) >= t["other_min_primary"]
-        and p(claimed) <= t["other_max_title"]
-        and profile.work({primary}) >= t["other_min_duties"]
-        and profile.work(claimed) == 0  # not one duty of the title's role: not a split
-    ):
-        return Verdict("title-duty-mismatch", primary)
-    return None
+    values = {
+        "total": total,
+        "primary": p({primary}),
+        "title": p(claimed),
+        "primary_work": work({primary}),
+        "title_work": work(claimed),
+    }
+    return Facts("title-duty-mismatch", primary, values)
 
 
-def _washing(profile: RoleProfile, t: Mapping[str, float], primary: str) -> Verdict | None:
-    """An AI or ML title over work with no AI/ML in it: not one duty of AI or ML work (a duty
-    on "AI" itself counts), hardly any chance that the duties are model or AI work (work of no
-    role is no AI work either), and enough other work, technical or not, to say so."""
-    if (
-        profile.total >= t["washing_min_evidence"]
-        and profile.work(AI_ML_ROLES, fields=True) == 0
-        and profile.family_probability(MODEL_ROLES) <= t["washing_max_ai"]
-        and profile.work(NON_AI_ROLES | {OTHER}) >= t["washing_min_duties"]
-    ):
-        return Verdict("ai-washing", primary)
-    return None
+def _washing_facts(profile: RoleProfile, primary: str) -> Facts:
+    values = {
+        "total": profile.total,
+        "ai_work": profile.work(AI_ML_ROLES, fields=True),
+        # Work of no role is no AI work either: the unconditional probability.
+        "model": profile.family_probability(MODEL_ROLES),
+        "plain_work": profile.work(NON_AI_ROLES | {OTHER}),
+    }
+    return Facts("ai-washing", primary, values)
 
 
-def _no_role_verdict(
-    claimed: set[str], profile: RoleProfile, t: Mapping[str, float]
-) -> Verdict | None:
-    """A technical title over work none of the roles do (ROLES.md: a Data Analyst title over
-    data entry): reported only when that work clearly is the job."""
-    kind = profile.other_work
-    if (
-        kind is None
-        or profile.total < MIN_EVIDENCE
-        or profile.probabilities.get("other", 0.0) < t["no_role_min_other"]
-        or profile.work({"other"}) < t["no_role_min_duties"]
-        or profile.work(set(ROLE_IDS)) > t["no_role_max_technical"]
-    ):
+def judge(f: Facts | None, t: Mapping[str, float]) -> Verdict | None:
+    """The verdict that ``f`` gives with thresholds ``t`` (see DEFAULT_THRESHOLDS)."""
+    if f is None:
         return None
-    if claimed <= AI_ML_ROLES:
-        return Verdict("ai-washing", kind)
-    return Verdict("title-duty-mismatch", kind)
+    v = f.values
+    if f.rule == "prestige-ml-title":
+        fires = (
+            v["total"] >= t["prestige_min_evidence"]
+            and v["ai"] >= t["prestige_min_ai"]
+            and v["model"] <= t["prestige_max_model"]
+            and v["integration"] >= t["prestige_min_duties"]
+            and v["model_work"] <= t["prestige_max_model_duties"]
+            # ROLES.md: duties clearly split between AI and ML work are no mismatch
+            and v["model_work"] <= t["prestige_max_split"] * v["integration"]
+        )
+    elif f.rule == "under-titled-ai":
+        fires = (
+            v["total"] >= t["under_min_evidence"]
+            and v["model"] >= t["under_min_model"]
+            and v["ai"] <= t["under_max_ai"]
+            and v["integration"] <= t["under_max_ai_duties"]
+            and v["model_work"] >= t["under_min_duties"]
+            and v["integration"] <= t["under_max_split"] * v["model_work"]
+        )
+    elif f.rule == "ai-washing":
+        # Not one duty of AI or ML work (a duty on "AI" itself counts), hardly any chance of
+        # model or AI work, and enough other work, technical or not, to say so.
+        fires = (
+            v["total"] >= t["washing_min_evidence"]
+            and v["ai_work"] == 0
+            and v["model"] <= t["washing_max_ai"]
+            and v["plain_work"] >= t["washing_min_duties"]
+        )
+    elif f.rule == "title-duty-mismatch":
+        fires = (
+            v["total"] >= t["other_min_evidence"]
+            and v["primary"] >= t["other_min_primary"]
+            and v["title"] <= t["other_max_title"]
+            and v["primary_work"] >= t["other_min_duties"]
+            and v["title_work"] == 0  # not one duty of the title's role: not a split
+        )
+    else:  # a technical title over work none of the roles do, when that clearly is the job
+        fires = (
+            v["total"] >= MIN_EVIDENCE
+            and v["other"] >= t["no_role_min_other"]
+            and v["other_work"] >= t["no_role_min_duties"]
+            and v["technical"] <= t["no_role_max_technical"]
+        )
+        if fires:
+            return Verdict("title-duty-mismatch", f.primary)
+        return None
+    return Verdict(f.rule, f.primary) if fires else None
+
+
+def decide(
+    title_roles: tuple[str, ...] | frozenset[str],
+    profile: RoleProfile,
+    t: Mapping[str, float],
+) -> Verdict | None:
+    """The verdict for a title claiming ``title_roles`` over duties read as ``profile``, with
+    thresholds ``t`` (see DEFAULT_THRESHOLDS)."""
+    return judge(facts(title_roles, profile), t)
 
 
 def _role_list(posting: Posting, roles: tuple[str, ...]) -> str:
