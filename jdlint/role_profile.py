@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .duties import DutyHit
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import load_lexicon
 from .role_model import BLURB_GROUP, CLASSES, OTHER, SECTION_GROUPS, Mention, RoleModel
 from .role_model import with_repeats as _with_repeats
@@ -143,6 +143,7 @@ def mentions(doc: Doc) -> list[Mention]:
     # evidence, weighed by its strongest verb.
     strongest: dict[int, DutyHit] = {}
     merged: dict[int, dict[str, float]] = {}
+    first: dict[int, int] = {}  # where the first of the coordinated verbs starts
     for duty in doc._.jdlint_duties or []:
         best = strongest.get(duty.end)
         if best is None or max(duty.roles.values()) >= max(best.roles.values()):
@@ -150,6 +151,8 @@ def mentions(doc: Doc) -> list[Mention]:
         roles = merged.setdefault(duty.end, {})
         for role, weight in duty.roles.items():
             roles[role] = max(roles.get(role, 0.0), weight)
+        first[duty.end] = min(first.get(duty.end, duty.start), duty.start)
+    text = doc_text(doc)
     for duty in strongest.values():
         g = group(duty.section)
         if g is not None:
@@ -158,12 +161,13 @@ def mentions(doc: Doc) -> list[Mention]:
             # the fit finds it says.
             roles = merged[duty.end].items()
             lexicon = () if duty.generic else tuple((r, w * DUTY_WEIGHT) for r, w in roles)
+            start = first[duty.end]  # shown from the first verb: "Write and refine prompts"
             out.append(
                 Mention(
                     "duty",
                     key,
-                    duty.text,
-                    duty.start,
+                    text[start : duty.end],
+                    start,
                     duty.end,
                     duty.section,
                     g,
@@ -172,7 +176,7 @@ def mentions(doc: Doc) -> list[Mention]:
                 )
             )
     # A skill that is a duty's object is already counted, as part of the duty.
-    inside = sorted((d.start, d.end) for d in strongest.values())
+    inside = sorted((first[d.end], d.end) for d in strongest.values())
     for skill in doc._.jdlint_skills or []:
         k = bisect.bisect_right(inside, (skill.start, sys.maxsize)) - 1
         if k >= 0 and inside[k][0] <= skill.start and skill.end <= inside[k][1]:

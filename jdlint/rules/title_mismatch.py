@@ -353,6 +353,7 @@ The title names someone who builds models (Machine Learning Engineer, Data Scien
 Scientist), but the duties are integration of existing foundation models: writing prompts,
 calling LLM APIs, building RAG pipelines and agents. That is an AI Engineer's job. The title
 attracts model builders who will not want the work, and screens out the engineers who do it.
+Duties clearly split between AI integration and model training are not reported.
 
 Fires on:
     Senior Machine Learning Engineer
@@ -374,9 +375,11 @@ AI_WASHING = Rule(
     severity="error",
     summary="An AI or ML title over work with little or no AI/ML.",
     explanation="""\
-The title says AI or Machine Learning, but the duties are web, backend, DevOps, test
-automation, ETL or BI work. "AI" in a title draws specialists who will leave when the job turns
-out to be PHP plugins; name the job that the duties describe.
+The title says AI or Machine Learning, but not one duty is AI or ML work: the duties are web,
+backend, DevOps, test automation, ETL or BI work, or no technical work at all. "AI" in a title
+draws specialists who will leave when the job turns out to be PHP plugins; name the job that
+the duties describe. Mentions of "AI" in the company blurb or of AI coding tools do not count
+as AI work.
 
 Fires on:
     AI Engineer
@@ -423,9 +426,10 @@ TITLE_DUTY_MISMATCH = Rule(
     explanation="""\
 Any other mismatch between the role the title names and the role the duties describe, such as
 a Data Scientist title over ETL pipelines, a Data Engineer title over dashboards, or a Data
-Analyst title over data entry (work none of the technical roles does). Close
-neighbours (ML Engineer and MLOps Engineer; Data Scientist and ML Engineer) are not reported,
-and with no AI signal to lean on it asks for more: three duties and a clear majority.
+Analyst title over data entry (work none of the technical roles does). Close neighbours (ML
+Engineer and MLOps Engineer; Data Scientist and ML Engineer), a broad software title, and a
+Data Scientist title over analyst work are not reported; the duties' role must be clearly
+probable and the title's own role must have no duty at all (one makes an honest split).
 
 Fires on:
     Data Scientist
