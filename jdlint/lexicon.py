@@ -200,15 +200,20 @@ def check_no_duplicate_terms(lexicon: RoleLexicon) -> None:
             seen[key] = skill.term
 
 
+def _read_text(path: str, what: str) -> str:
+    """A user's data file as text, or one clear message naming it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: {what} is not UTF-8") from None
+
+
 def load_role_file(path: str | Path) -> RoleLexicon:
     """Read and validate one role lexicon file."""
     path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: lexicon is not UTF-8") from None
+    text = _read_text(path, "lexicon")
     lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
     check_no_duplicate_terms(lexicon)
     return lexicon
@@ -313,13 +318,7 @@ def _load_role_model(path: str | None) -> RoleModel:
             .read_text(encoding="utf-8")
         )
     else:
-        name = path
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LexiconError(f"{path}: cannot read role weights: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise LexiconError(f"{path}: role weights are not UTF-8") from None
+        name, text = path, _read_text(path, "role weights")
     return RoleModel.from_data(_read_json(name, text, "role-weights.schema.json"))
 
 

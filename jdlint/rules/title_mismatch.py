@@ -136,27 +136,21 @@ def facts(title_roles: tuple[str, ...] | frozenset[str], profile: RoleProfile) -
     primary = profile.primary
     if primary in claimed or any(are_close_neighbours(r, primary) for r in claimed):
         return None
+    # AI integration against model building, for the two rules between them.
+    families = {
+        "total": total,
+        "ai": p({"ai_engineer"}),
+        "model": p(MODEL_BUILDING),
+        "integration": work({"ai_engineer"}),
+        "model_work": work(MODEL_BUILDING),
+    }
     if claimed & PRESTIGE_ROLES and "ai_engineer" not in claimed and primary == "ai_engineer":
         # An ML, data-science or research title over AI integration.
-        values = {
-            "total": total,
-            "ai": p({"ai_engineer"}),
-            "model": p(MODEL_BUILDING),
-            "integration": work({"ai_engineer"}),
-            "model_work": work(MODEL_BUILDING),
-        }
-        return Facts("prestige-ml-title", primary, values)
+        return Facts("prestige-ml-title", primary, families)
     if "ai_engineer" in claimed and not claimed & MODEL_BUILDING and primary in MODEL_BUILDERS:
         # An AI-integration title over building and training models (ML platform work under
         # an AI title is not this kind: ROLES.md's under-titled AI is model building).
-        values = {
-            "total": total,
-            "ai": p({"ai_engineer"}),
-            "model": p(MODEL_BUILDING),
-            "integration": work({"ai_engineer"}),
-            "model_work": work(MODEL_BUILDING),
-        }
-        return Facts("under-titled-ai", primary, values)
+        return Facts("under-titled-ai", primary, families)
     if claimed <= AI_ML_ROLES:
         return _washing_facts(profile, primary) if primary in NON_AI_ROLES else None
     # A broad software title over any technical work is broad, not wrong.
