@@ -45,7 +45,7 @@ HYPER = Hyper(
         "nice_to_have": 0.2,
         "intro_before_sections": 0.2,
     },
-    repeat_decay=0.5,
+    repeat_decay=0.5,  # dev duty accuracy 0.813, against 0.806 at 0.3 and 0.808 at 0.7
     prior_scale=1.0,
 )
 # L2 penalties of the fit: small for the per-section lexicon weights, strong for each
