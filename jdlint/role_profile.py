@@ -32,6 +32,9 @@ WORK_MIN_WEIGHT = 1.0
 # A contribution this small (hand-set, well under the smallest lexicon weight times its
 # fitted role weight) is no evidence worth showing or counting.
 SHOWN_MIN = 0.005
+# Where a mention is no work the job holds: what the candidate brings, and the company's blurb
+# ("we build agentic AI for lawyers" above a data-engineering job).
+NOT_WORK = frozenset({"requirements", "nice_to_have", BLURB_GROUP})
 
 
 @dataclass(frozen=True)
@@ -104,13 +107,13 @@ class RoleProfile:
         fields: bool = False,
     ) -> int:
         """How many distinct pieces of the posting's own work (duties and skills outside the
-        requirements) the lexicon gives first to any of ``roles``, with at least
-        ``min_weight``. A field's name ("AI") is not work, but with ``fields`` a duty on one
-        is ("evaluate the AI systems"): "no duty is AI/ML work" is
+        requirements and the company blurb) the lexicon gives first to any of ``roles``, with
+        at least ``min_weight``. A field's name ("AI") is not work, but with ``fields`` a duty
+        on one is ("evaluate the AI systems"): "no duty is AI/ML work" is
         ``work(AI_ML_ROLES, fields=True) == 0``."""
         ends = set()
         for m in self.mentions:
-            if m.group in ("requirements", "nice_to_have") or not m.lexicon:
+            if m.group in NOT_WORK or not m.lexicon:
                 continue
             if not m.fitted and not (fields and m.kind == "duty"):
                 continue

@@ -59,6 +59,6 @@ def test_title_swapped_real_postings_are_caught(dev):
     labels, texts = roles.scorer().swapped(gold, {p: ats.posting_text(rows[p]) for p in gold})
     got = roles.lint(texts)
     found = sum(bool(got[p].kinds) for p in labels)
-    assert found / len(labels) >= 0.72  # measured 0.742
+    assert found / len(labels) >= 0.77  # measured 0.796
     right_kind = sum(labels[p]["mismatch_kind"] in got[p].kinds for p in labels)
-    assert right_kind >= 0.95 * found  # measured 68 of 69
+    assert right_kind >= 0.95 * found  # measured 73 of 74

@@ -200,6 +200,22 @@ MISMATCHES = {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-
             "discovery calls and negotiate contracts\n- Manage renewals with account managers\n",
             {"ai-washing"},
         ),
+        # The company's AI product in the blurb is no AI work of the job.
+        (
+            "AI Engineer\n\nAcme brings agentic AI and LLM copilots to lawyers, on GPT-4 and "
+            "Claude.\n\nResponsibilities\n- Build and maintain ETL pipelines in Airflow and dbt"
+            "\n- Ingest raw data from Kafka into the Snowflake data warehouse\n- Model the "
+            "warehouse tables and own data quality checks\n\nRequirements\n- SQL and Python\n",
+            {"ai-washing"},
+        ),
+        # Pipelines under a data-science title with as much analysis: an overlap, not a wrong
+        # hire (the analyst's work counts as the data scientist's own).
+        (
+            "Data Scientist\n\nResponsibilities\n- Build ETL pipelines in Airflow and dbt\n"
+            "- Ingest raw data from Kafka into the Snowflake data warehouse\n- Build dashboards "
+            "in Tableau for the sales team\n- Write SQL reports on weekly revenue\n",
+            set(),
+        ),
     ],
 )
 def test_mismatch_verdicts_read_role_families(lint, text, found):

@@ -64,11 +64,13 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "washing_max_ai": 0.2,
     "washing_min_duties": 3,
     # title-duty-mismatch: probability of the duties' role, at most this much for the title's
-    # roles, and this many duties of the duties' role (and none of the title's)
+    # roles, this many duties of the duties' role and at most this many of the title's roles
+    # per duty of the duties' role (more is an honest split)
     "other_min_evidence": MIN_EVIDENCE,
     "other_min_primary": 0.85,
     "other_max_title": 0.05,
     "other_min_duties": 3,
+    "other_max_split": 0.0,
     # work of no role under a technical title: its probability, its duties and at most this
     # many technical duties. Not fitted (no labelled posting is a clear case of it): set strict.
     "no_role_min_other": 0.95,
@@ -157,6 +159,8 @@ def facts(title_roles: tuple[str, ...] | frozenset[str], profile: RoleProfile) -
         # an AI title is not this kind: ROLES.md's under-titled AI is model building).
         return Facts("under-titled-ai", primary, families)
     if claimed <= AI_ML_ROLES:
+        # (An AI title over ML-platform work is no case either: reported as a mismatch, it
+        # raised a false alarm on GPU performance work under "Software Engineer (AI ...)".)
         return _washing_facts(profile, primary) if primary in NON_AI_ROLES else None
     # A broad software title over any technical work is broad, not wrong.
     if claimed == {"software_engineer"}:
@@ -165,12 +169,14 @@ def facts(title_roles: tuple[str, ...] | frozenset[str], profile: RoleProfile) -
     # duty model confuses the pair most: 6 of the 26 labelled data scientists read as analysts).
     if any(frozenset({r, primary}) in OVERLAPPING for r in claimed):
         return None
+    # The title's own work includes the work it overlaps: a data scientist's reports.
+    overlapped = {r for pair in OVERLAPPING if pair & claimed for r in pair}
     values = {
         "total": total,
         "primary": p({primary}),
         "title": p(claimed),
         "primary_work": work({primary}),
-        "title_work": work(claimed),
+        "title_work": work(claimed | overlapped),
     }
     return Facts("title-duty-mismatch", primary, values)
 
@@ -212,7 +218,9 @@ def judge(f: Facts | None, t: Mapping[str, float]) -> Verdict | None:
         )
     elif f.rule == "ai-washing":
         # Not one duty of AI or ML work (a duty on "AI" itself counts), hardly any chance of
-        # model or AI work, and enough other work, technical or not, to say so.
+        # model or AI work, and enough other work, technical or not, to say so. (Allowing one
+        # or two AI duties among many others found 2 more swapped copies out of fold and
+        # raised a false alarm on a software posting with one peripheral AI duty.)
         fires = (
             v["total"] >= t["washing_min_evidence"]
             and v["ai_work"] == 0
@@ -225,7 +233,8 @@ def judge(f: Facts | None, t: Mapping[str, float]) -> Verdict | None:
             and v["primary"] >= t["other_min_primary"]
             and v["title"] <= t["other_max_title"]
             and v["primary_work"] >= t["other_min_duties"]
-            and v["title_work"] == 0  # not one duty of the title's role: not a split
+            # hardly any duty of the title's role: not a split
+            and v["title_work"] <= t["other_max_split"] * v["primary_work"]
         )
     else:  # a technical title over work none of the roles do, when that clearly is the job
         fires = (
@@ -428,7 +437,8 @@ a Data Scientist title over ETL pipelines, a Data Engineer title over dashboards
 Analyst title over data entry (work none of the technical roles does). Close neighbours (ML
 Engineer and MLOps Engineer; Data Scientist and ML Engineer), a broad software title, and a
 Data Scientist title over analyst work are not reported; the duties' role must be clearly
-probable and the title's own role must have no duty at all (one makes an honest split).
+probable and have duties, and the title's own role (with the work it overlaps) hardly any
+(more makes an honest split).
 
 Fires on:
     Data Scientist
