@@ -101,6 +101,8 @@ class Lexicon:
     wordlists: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     wording: dict[str, tuple[WordingEntry, ...]] = field(default_factory=dict)
     role_model: RoleModel | None = None
+    # Token patterns (spaCy Matcher syntax) by word list and list name.
+    patterns: dict[str, dict[str, tuple[list[dict[str, Any]], ...]]] = field(default_factory=dict)
 
     def words(self, wordlist: str, name: str) -> tuple[str, ...]:
         try:
@@ -228,14 +230,16 @@ def _builtin_role_files() -> list[tuple[str, str]]:
     return out
 
 
-def _load_wordlists() -> dict[str, dict[str, tuple[str, ...]]]:
+def _load_wordlists() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict]]:
+    """The word lists and their token patterns, by word list and list name."""
     folder = resources.files("jdlint.lexicons.wordlists")
-    out = {}
+    lists, patterns = {}, {}
     for name in WORDLISTS:
         text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
         data = _read_json(f"lexicons/wordlists/{name}.json", text, "wordlist.schema.json")
-        out[name] = {key: tuple(words) for key, words in data["lists"].items()}
-    return out
+        lists[name] = {key: tuple(words) for key, words in data["lists"].items()}
+        patterns[name] = {key: tuple(p) for key, p in data.get("patterns", {}).items()}
+    return lists, patterns
 
 
 def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
@@ -335,9 +339,11 @@ def _load(paths: tuple[str, ...], replace: bool, weights: str | None = None) -> 
             roles[extra.role] = merge(roles[extra.role], extra)
         else:
             roles[extra.role] = extra
+    wordlists, patterns = _load_wordlists()
     return Lexicon(
         roles=roles,
-        wordlists=_load_wordlists(),
+        wordlists=wordlists,
+        patterns=patterns,
         wording=_load_wording(),
         role_model=_load_role_model(weights),
     )

@@ -208,7 +208,7 @@ def mentions(doc: Doc) -> list[Mention]:
     for work in doc._.jdlint_other_work or []:
         g = group(work.section)
         if g is not None:
-            key = f"work:{work.canonical}:{work.text.lower()}"
+            key = f"work:{work.canonical}:{work.key or work.text.lower()}"
             lexicon = ((OTHER, next(iter(work.roles.values()))),)
             out.append(
                 Mention("other", key, work.text, work.start, work.end, work.section, g, lexicon)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -43,6 +43,8 @@ class SkillHit:
     start_token: int
     end_token: int
     field: bool = False
+    # What the role model knows the hit by, when not its text: a token pattern's name.
+    key: str | None = None
 
 
 def spelling_forms(form: str) -> set[str]:
@@ -104,6 +106,15 @@ class SkillsComponent:
             label = f"jdlint_other:{kind}"
             self.other_kinds[nlp.vocab.strings.add(label)] = kind
             self.other.add(label, list(nlp.tokenizer.pipe(phrases)))
+        # ... and wording that fixed phrases cannot cover ("manage a growing team of 6-8 data
+        # scientists"), one label per pattern.
+        self.other_patterns = Matcher(nlp.vocab, validate=True)
+        self.pattern_names: dict[int, tuple[str, str]] = {}
+        for kind, patterns in lexicon.patterns.get("other_work", {}).items():
+            for n, pattern in enumerate(patterns):
+                label = f"jdlint_other_pattern:{kind}:{n}"
+                self.pattern_names[nlp.vocab.strings.add(label)] = (kind, f"pattern {n}")
+                self.other_patterns.add(label, [pattern])
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # One label per distinct skill (its forms share it), so the matchers are built with a
@@ -146,22 +157,33 @@ class SkillsComponent:
                 )
             )
         doc._.jdlint_skills = hits
-        doc._.jdlint_other_work = [
-            SkillHit(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                canonical=self.other_kinds[span.label],
-                roles={self.other_kinds[span.label]: OTHER_WORK_WEIGHT},
-                section=sections.kind_at(span.start_char),
-                year=None,
-                start_token=span.start,
-                end_token=span.end,
-            )
-            for span in filter_spans(self.other(doc, as_spans=True))
-        ]
+        doc._.jdlint_other_work = self._other_work(doc, sections)
         doc.spans[SPANS_SKILLS] = [doc.char_span(h.start, h.end, label=h.canonical) for h in hits]
         return doc
+
+    def _other_work(self, doc: Doc, sections: SectionIndex) -> list[SkillHit]:
+        """Work of no role: phrase and pattern hits, the longest where they overlap."""
+        names = {label: (kind, None) for label, kind in self.other_kinds.items()}
+        names.update(self.pattern_names)
+        spans = [*self.other(doc, as_spans=True), *self.other_patterns(doc, as_spans=True)]
+        hits = []
+        for span in filter_spans(spans):
+            kind, key = names[span.label]
+            hits.append(
+                SkillHit(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    canonical=kind,
+                    roles={kind: OTHER_WORK_WEIGHT},
+                    section=sections.kind_at(span.start_char),
+                    year=None,
+                    start_token=span.start,
+                    end_token=span.end,
+                    key=key,
+                )
+            )
+        return sorted(hits, key=lambda h: h.start)
 
 
 @Language.factory(

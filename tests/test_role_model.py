@@ -111,6 +111,25 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
 
 
 @pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Lead and grow a high-performing team of ML engineers", "pattern 0"),
+        ("Manage a growing team of 6-8 Data Scientists and Data Analysts", "pattern 0"),
+        ("Coach, mentor, and grow a team of data scientists", "pattern 0"),
+        ("Hold weekly one-on-ones and managing data scientists", "pattern 2"),
+        # An engineer's team, not a manager's.
+        ("Join our growing team of engineers", None),
+        ("Build tools that help the team of engineers ship faster", None),
+        ("Mentor junior engineers through code reviews", None),
+    ],
+)
+def test_people_management_wording_is_found_by_pattern(linter, line, found):
+    doc = doc_of(linter, f"Engineering Manager\n\nResponsibilities\n- {line}\n")
+    keys = [w.key for w in doc._.jdlint_other_work if w.canonical == "people_management"]
+    assert (keys[0] if keys else None) == found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Enterprise Account Executive\n\nWhat you'll do\n- Own a quota and close deals with "
@@ -120,6 +139,10 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
         "grow the team through hiring\n- Run performance reviews and career conversations with "
         "your direct reports\n- Partner with product on the roadmap for our Kubernetes "
         "platform\n",
+        "Data Science Manager\n\nResponsibilities\n- Lead and grow a team of talented data "
+        "scientists\n- Hold regular one-on-ones and set goals with each of them\n- Partner "
+        "with product leaders on the analytics roadmap\n- Review A/B test designs and "
+        "forecasting models built with Python and SQL\n",
         "Recruiter\n\nResponsibilities\n- Source candidates for our ML and AI teams\n- Manage "
         "the full-cycle recruiting process and extend offers\n- Partner with hiring managers "
         "on interview loops\n",
