@@ -161,7 +161,7 @@ Responsibilities
 - Build RAG pipelines with LangChain and pgvector, and write prompts for our agents
 - Deploy and monitor models on Kubernetes with MLflow and CI/CD for models
 - Build ETL pipelines in Airflow that feed our data warehouse
-- Build the React front end for our admin dashboard
+- Build the React front end and the Node.js REST APIs of our admin dashboard
 """
 
 
@@ -169,6 +169,9 @@ Responsibilities
     ("text", "fires"),
     [
         (WIDE_UNICORN, True),  # one duty each, but five jobs: prompts to front end
+        # ... but not when one of the four is a passing mention (9% of the evidence): real ML
+        # and AI postings touch four families like that all the time
+        (WIDE_UNICORN.replace("and the Node.js REST APIs of", "for"), False),
         # an AI engineer who also builds the product around the model: one job
         (
             "AI Engineer\n\nResponsibilities\n- Build RAG pipelines with LangChain and pgvector\n"
