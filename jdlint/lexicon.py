@@ -67,7 +67,9 @@ class WordingEntry:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     needs_after: tuple[str, ...] = ()
+    needs_near: tuple[str, ...] = ()
     needs_within: int = 4
+    not_within: int = 1
     sections: tuple[str, ...] = ()
     fix: bool = False
 
@@ -257,7 +259,7 @@ def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
 
 
 def _wording_entry(data: dict[str, Any]) -> WordingEntry:
-    lists = ("variants", "pos", "not_before", "not_after", "needs_after", "sections")
+    lists = ("variants", "pos", "not_before", "not_after", "needs_after", "needs_near", "sections")
     return WordingEntry(**{k: tuple(v) if k in lists else v for k, v in data.items()})
 
 

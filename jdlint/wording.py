@@ -54,6 +54,7 @@ class WordingComponent:
         self.by_lemma: dict[str, list[tuple[str, WordingEntry]]] = defaultdict(list)
         self.context: dict[int, tuple[set[tuple[int, ...]], set[tuple[int, ...]]]] = {}
         self.needs_after: dict[int, frozenset[int]] = {}
+        self.needs_near: dict[int, frozenset[int]] = {}
         for list_name, entries in lexicon.wording.items():
             for index, entry in enumerate(entries):
                 label = f"jdlint_wording:{list_name}:{index}"
@@ -71,6 +72,10 @@ class WordingComponent:
                 if entry.needs_after:
                     self.needs_after[id(entry)] = frozenset(
                         nlp.vocab.strings.add(w.lower()) for w in entry.needs_after
+                    )
+                if entry.needs_near:
+                    self.needs_near[id(entry)] = frozenset(
+                        nlp.vocab.strings.add(w.lower()) for w in entry.needs_near
                     )
 
     @staticmethod
@@ -136,12 +141,20 @@ class WordingComponent:
             lower[end : end + entry.needs_within].tolist()
         ):
             return False
+        near = self.needs_near.get(id(entry))
+        if near is not None:
+            window = entry.needs_within
+            around = [*lower[max(0, start - window) : start].tolist()]
+            around += lower[end : end + window].tolist()
+            if not near.intersection(around):
+                return False
         not_before, not_after = self.context[id(entry)]
         if not_before:
             longest = max(len(words) for words in not_before)
-            after = tuple(lower[end : end + longest].tolist())
-            if any(after[: len(words)] == words for words in not_before):
-                return False
+            after = tuple(lower[end : end + longest + entry.not_within - 1].tolist())
+            for gap in range(min(entry.not_within, len(after))):
+                if any(after[gap : gap + len(words)] == words for words in not_before):
+                    return False
         if not_after:
             longest = max(len(words) for words in not_after)
             before = tuple(lower[max(0, start - longest) : start].tolist())

@@ -127,6 +127,31 @@ def test_joblint_false_alarms_stay_quiet(lint, line, rule):
 
 
 @pytest.mark.parametrize(
+    ("line", "rule", "fires"),
+    [
+        # "competitive" about pay or a market, words after it, is not the workplace
+        ("Highly Competitive USD Pay: earn above the market", "competitive-environment", False),
+        ("We offer highly competitive cash and equity", "competitive-environment", False),
+        ("This is a fast-paced and highly competitive field", "competitive-environment", False),
+        ("We are a highly competitive team that loves to win", "competitive-environment", True),
+        # gender-coded words in another sense: clearance, chemistry, data models, agents, pay
+        ("Hold an active Secret clearance", "masculine-coded-word", False),
+        ("Support analytical chemists in the lab", "masculine-coded-word", False),
+        ("Design logical and physical data models", "masculine-coded-word", False),
+        ("Build autonomous AI agents for our support team", "masculine-coded-word", False),
+        ("Enjoy a competitive annual salary", "masculine-coded-word", False),
+        ("You bring an active, analytical mind", "masculine-coded-word", True),
+        # CVS the pharmacy is no version control system
+        ("Win retail partners such as CVS, Walgreens and Target", "legacy-technology", False),
+        ("Maintain our CVS repositories until the move to Git", "legacy-technology", True),
+    ],
+)
+def test_words_in_their_other_sense_stay_quiet(lint, line, rule, fires):
+    text = f"Backend Engineer\n\nResponsibilities\n- {line}\n- Build APIs in Go{FOOT}"
+    assert (rule in names(lint, text)) is fires
+
+
+@pytest.mark.parametrize(
     ("ask", "fires"),
     [
         ("Experience with AI/ML", True),
