@@ -141,6 +141,12 @@ def test_joblint_false_alarms_stay_quiet(lint, line, rule):
         ("Build autonomous AI agents for our support team", "masculine-coded-word", False),
         ("Enjoy a competitive annual salary", "masculine-coded-word", False),
         ("You bring an active, analytical mind", "masculine-coded-word", True),
+        # a hero word about the company, its users or a product, not the candidate
+        ("Help us become Germany's second bootstrapped unicorn", "hero-title", False),
+        ("Join a funded (unicorn!) startup", "hero-title", False),
+        ("Make our users heroes", "hero-title", False),
+        ("Work with an eQMS such as Greenlight Guru", "hero-title", False),
+        ("Unicorns wanted: design, code and sell", "hero-title", True),
         # CVS the pharmacy is no version control system
         ("Win retail partners such as CVS, Walgreens and Target", "legacy-technology", False),
         ("Maintain our CVS repositories until the move to Git", "legacy-technology", True),
