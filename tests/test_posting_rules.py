@@ -158,6 +158,23 @@ def test_words_in_their_other_sense_stay_quiet(lint, line, rule, fires):
 
 
 @pytest.mark.parametrize(
+    ("title", "ask", "fires"),
+    [
+        ("Account Executive", "Native English speaker", True),
+        ("Account Executive", "Dutch on a native level, English fluent", True),
+        ("Account Executive", "German mother tongue", True),
+        ("Account Executive", "Fluent German (C1) and English", False),
+        ("iOS Engineer", "Experience building native apps and React Native", False),
+        # the native language is the job
+        ("Swedish Translator", "Native speaker of the target language", False),
+    ],
+)
+def test_native_speaker_asked_instead_of_a_level(lint, title, ask, fires):
+    text = f"{title}\n\nRequirements\n- {ask}\n- 3+ years of experience{FOOT}"
+    assert ("native-language" in names(lint, text)) is fires
+
+
+@pytest.mark.parametrize(
     ("ask", "fires"),
     [
         ("Experience with AI/ML", True),

@@ -72,6 +72,18 @@ def _desk_job(posting: Posting, _hit: WordingHit) -> bool:
     return bool(title_roles) or posting.profile.primary in ROLE_IDS
 
 
+# Language work, where the native language is the job: translation into one's own language is
+# the profession's norm (ISO 17100), and so is language data work.
+_LANGUAGE_JOB = ("translat", "linguist", "interpret", "transcri", "subtitl", "locali", "language")
+
+
+def _not_a_language_job(posting: Posting, _hit: WordingHit) -> bool:
+    title = posting.title.text.lower() if posting.title else ""
+    if any(stem in title for stem in _LANGUAGE_JOB):
+        return False
+    return posting.profile.other_work != "annotation_language"
+
+
 MASCULINE_CODED_WORD = phrase_rule(
     code="JD401",
     name="masculine-coded-word",
@@ -238,6 +250,35 @@ Quiet on:
     keep=_desk_job,
 )
 
+NATIVE_LANGUAGE = phrase_rule(
+    code="JD408",
+    name="native-language",
+    severity="warning",
+    summary="'Native speaker' asked for instead of a level of proficiency.",
+    explanation="""\
+"Native English speaker", "German on a native level", "mother tongue": a language asked for by
+birth rather than by how well the candidate uses it. It shuts out fluent speakers who learned
+the language later and can amount to discrimination by national origin (the US Civil Rights
+Act, the EU Employment Equality Directive). Ask for the level the work needs: fluent, or
+professional working proficiency (C1). "Native apps" and "cloud-native" are not reported, nor
+is a native language in a posting for language work (translation, transcription, language
+data), where it is the profession's norm.
+
+Fires on:
+    Customer Success Manager
+    - Native English speaker, German is a plus
+
+Quiet on:
+    Customer Success Manager
+    - Fluent English (C1); German is a plus
+    - Build native apps for iOS
+""",
+    lists=("native_language",),
+    what="asks for a native speaker, not a level of proficiency",
+    default_advice="fluent (or: professional working proficiency)",
+    keep=_not_a_language_job,
+)
+
 RULES = (
     MASCULINE_CODED_WORD,
     GENDER_CODED_BALANCE,
@@ -246,4 +287,5 @@ RULES = (
     AGE_CODED_LANGUAGE,
     CULTURE_FIT,
     IRRELEVANT_ABILITY,
+    NATIVE_LANGUAGE,
 )
