@@ -197,6 +197,12 @@ def _fix(
     help="Skip inputs larger than this.",
 )
 @click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Say which files were skipped as not job postings (a README, a licence, empty, ...).",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     envvar="JDLINT_NO_CACHE",
@@ -222,6 +228,7 @@ def check(
     input_format: str,
     encoding: str | None,
     max_bytes: int,
+    verbose: bool,
     no_cache: bool,
     cache_dir: str,
 ) -> None:
@@ -242,6 +249,7 @@ def check(
     files, errors = _expand_paths(paths)
     try:
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
+        files = _postings_only(files, verbose)
         fmt = None if input_format == "auto" else input_format
         inputs: list[str | Source | FileResult] = [
             _read_stdin(encoding, max_bytes, fmt) if name == "-" else name for name in files
@@ -295,6 +303,20 @@ def check(
         sys.exit(EXIT_ERROR)
     failing = any(resolver(r.path).fails(f.severity) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _postings_only(files: list[str], verbose: bool) -> list[str]:
+    """The files that may be job postings; the others skipped, with a note if ``verbose``."""
+    from .non_postings import not_a_posting
+
+    kept = []
+    for name in files:
+        reason = None if name == "-" else not_a_posting(name)
+        if reason is None:
+            kept.append(name)
+        elif verbose:
+            click.echo(f"jdlint: {name}: skipped, not a job posting ({reason})", err=True)
+    return kept
 
 
 def _lint_cached(
