@@ -103,9 +103,21 @@ def main() -> None:
 
         floor = tokenizer_time(texts)
         api = api_time(texts)
-        cli, rss = run_cli([jdlint, "--isolated", "--format", "json", "--exit-zero", str(folder)])
+        cli, rss = run_cli(
+            [jdlint, "--isolated", "--no-cache", "--format", "json", "--exit-zero", str(folder)]
+        )
         cli2, _ = run_cli(
-            [jdlint, "--isolated", "--format", "json", "--exit-zero", "--jobs", "2", str(folder)]
+            [
+                jdlint,
+                "--isolated",
+                "--no-cache",
+                "--format",
+                "json",
+                "--exit-zero",
+                "--jobs",
+                "2",
+                str(folder),
+            ]
         )
         print(
             f"tokenizer only      {floor:7.2f} s  {len(texts) / floor:8.1f} postings/s  "
@@ -135,7 +147,7 @@ def main() -> None:
 
         one = files[0]
         jd_cold = statistics.median(
-            run_cli([jdlint, "--isolated", one])[0] for _ in range(args.runs)
+            run_cli([jdlint, "--isolated", "--no-cache", one])[0] for _ in range(args.runs)
         )
         spacy_cold = statistics.median(
             run_cli([sys.executable, "-c", "import spacy; spacy.blank('en')"])[0]

@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,7 +21,19 @@ from .errors import InputError, JdlintError
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
+if TYPE_CHECKING:
+    from .config import Config
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_CACHE_DIR = ".jdlint_cache"  # in the working directory, as ruff's .ruff_cache
+CACHE_DIR_OPTION = click.option(
+    "--cache-dir",
+    envvar="JDLINT_CACHE_DIR",
+    default=DEFAULT_CACHE_DIR,
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the result cache is kept.",
+)
 INPUT_FORMATS = ("text", "markdown", "html", "jsonld")
 FORMATS = ("text", "concise", "json", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
@@ -184,6 +196,19 @@ def _fix(
     show_default=True,
     help="Skip inputs larger than this.",
 )
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Say which files were skipped as not job postings (a README, a licence, empty, ...).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="JDLINT_NO_CACHE",
+    help="Lint every posting again; neither read nor write the result cache.",
+)
+@CACHE_DIR_OPTION
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -203,12 +228,14 @@ def check(
     input_format: str,
     encoding: str | None,
     max_bytes: int,
+    verbose: bool,
+    no_cache: bool,
+    cache_dir: str,
 ) -> None:
     """Lint PATHS: posting files (text, Markdown, HTML, JobPosting JSON-LD), directories
     (searched for them) or - for stdin."""
     from .config import ConfigResolver
     from .formatters import FORMATTERS
-    from .parallel import lint_inputs
 
     overrides: dict[str, Any] = {
         "select": _selectors(select),
@@ -222,12 +249,15 @@ def check(
     files, errors = _expand_paths(paths)
     try:
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
+        files = _postings_only(files, verbose)
         fmt = None if input_format == "auto" else input_format
         inputs: list[str | Source | FileResult] = [
             _read_stdin(encoding, max_bytes, fmt) if name == "-" else name for name in files
         ]
 
         def lint(items: list[str | Source | FileResult]) -> list[FileResult]:
+            from .parallel import lint_inputs  # loads spaCy: only when a posting needs it
+
             return lint_inputs(
                 items,
                 resolver,
@@ -239,7 +269,13 @@ def check(
                 input_format=fmt,
             )
 
-        results = lint(inputs)
+        # jdlint never caches with --model: the pipeline's content is not part of the key.
+        if no_cache or model:
+            results = lint(inputs)
+        else:
+            results = _lint_cached(
+                inputs, lint, resolver, lexicons, cache_dir, fmt, encoding, max_bytes
+            )
         if fix:
             results, fix_errors = _fix(results, encoding, lint)
             errors.extend(fix_errors)
@@ -269,6 +305,55 @@ def check(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _postings_only(files: list[str], verbose: bool) -> list[str]:
+    """The files that may be job postings; the others skipped, with a note if ``verbose``."""
+    from .non_postings import not_a_posting
+
+    kept = []
+    for name in files:
+        reason = None if name == "-" else not_a_posting(name)
+        if reason is None:
+            kept.append(name)
+        elif verbose:
+            click.echo(f"jdlint: {name}: skipped, not a job posting ({reason})", err=True)
+    return kept
+
+
+def _lint_cached(
+    inputs: list[str | Source | FileResult],
+    lint: Callable[[list[str | Source | FileResult]], list[FileResult]],
+    resolver: Callable[[str], Config],
+    lexicons: tuple[str, ...],
+    cache_dir: str,
+    input_format: str | None,
+    encoding: str | None,
+    max_bytes: int,
+) -> list[FileResult]:
+    """Results from the cache where the posting and all it depends on are unchanged; the
+    rest linted (spaCy is loaded only if some are) and stored."""
+    from .result_cache import ResultCache
+
+    cache = ResultCache(
+        cache_dir, encoding=encoding, max_bytes=max_bytes, input_format=input_format
+    )
+    results: list[FileResult | None] = [None] * len(inputs)
+    keys: dict[int, str] = {}
+    for i, item in enumerate(inputs):
+        if isinstance(item, FileResult):
+            results[i] = item
+        elif isinstance(item, str):
+            key, results[i] = cache.lookup(item, resolver(item), lexicons)
+            if key is not None:
+                keys[i] = key
+    misses = [i for i, result in enumerate(results) if result is None]
+    if misses:
+        for i, result in zip(misses, lint([inputs[i] for i in misses]), strict=True):
+            results[i] = result
+            if i in keys and not result.error and not result.skipped:
+                cache.put(keys[i], result)
+    return [r for r in results if r is not None]
+
+
 @main.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
@@ -290,3 +375,15 @@ def show_rule(key: str) -> None:
         click.echo(f"jdlint: error: unknown rule '{key}' (see 'jdlint rules')", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}")
+
+
+@main.command("clean")
+@CACHE_DIR_OPTION
+def clean_cache(cache_dir: str) -> None:
+    """Remove the result cache."""
+    from .result_cache import clean
+
+    if clean(cache_dir):
+        click.echo(f"Removed the jdlint cache {cache_dir}")
+    else:
+        click.echo(f"No jdlint cache at {cache_dir}")

@@ -8,9 +8,7 @@ models"). With a trained pipeline that tags parts of speech, only verbs start a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
@@ -18,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extensions import LEMMAS_KEY, SPANS_DUTIES, register_extensions
+from .lemmas import lemma_of, lemma_table
 from .lexicon import Lexicon, load_lexicon
 from .sections import SectionIndex
 from .skills import SkillHit
@@ -43,28 +42,6 @@ class DutyHit:
     generic: bool = False
     # The object is the name of a field ("leverage AI"), which postings echo from their title.
     field: bool = False
-
-
-@lru_cache(maxsize=1)
-def lemma_table() -> Mapping[str, str]:
-    """spaCy's English lemma lookup table (keys are hashed: use ``.get``, not iteration)."""
-    try:
-        from spacy.lookups import load_lookups
-
-        return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    except (ImportError, ValueError):  # spacy-lookups-data missing: fall back to lower case
-        return {}
-
-
-def lemma_of(word: str, table: Mapping[str, str]) -> str:
-    """Lower-case lemma of a word, case-insensitively ("Training" -> "train")."""
-    lower = word.lower()
-    found = table.get(lower)
-    if found is not None:
-        return found.lower()
-    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
-        return lower[:-1]  # "llms", "apis": plurals the table does not know
-    return lower
 
 
 class DutiesComponent:

@@ -2,7 +2,8 @@
 
 Lexicons are JSON data files under ``lexicons/`` (installed as ``jdlint.lexicons``), one per
 role, plus word lists under ``lexicons/wordlists``. Users extend or override them by role id
-with their own files or folders. Everything is loaded and validated once per process.
+with their own files or folders. Everything is loaded once per process; users' files are
+validated against their schemas, jdlint's own by the tests.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import validation_memo
 from .errors import LexiconError
 from .role_model import RoleModel
 from .roles import ROLE_IDS
@@ -137,22 +137,23 @@ def _schema_text(schema_name: str) -> str:
     return resources.files("jdlint.schemas").joinpath(schema_name).read_text(encoding="utf-8")
 
 
+def _read_builtin(text: str) -> dict[str, Any]:
+    """Parse one of jdlint's own data files. They are not validated at run time: the tests
+    validate every one against its schema, and the installed files are those."""
+    return json.loads(text)
+
+
 def _read_json(path: str, text: str, schema_name: str) -> dict[str, Any]:
-    """Parse a data file and validate it against its schema (unless these very bytes passed
-    this very schema before: see validation_memo)."""
+    """Parse a user's data file and validate it against its schema."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LexiconError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
-    key = validation_memo.digest(schema_name, _schema_text(schema_name), text)
-    if validation_memo.already_valid(key):
-        return data
     errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
         message = first.message if len(first.message) <= 160 else first.message[:157] + "..."
         raise LexiconError(f"{path}: {_json_path(first)}: {message}")
-    validation_memo.remember(key)
     return data
 
 
@@ -238,7 +239,7 @@ def _load_wordlists() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, 
     lists, patterns = {}, {}
     for name in WORDLISTS:
         text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
-        data = _read_json(f"lexicons/wordlists/{name}.json", text, "wordlist.schema.json")
+        data = _read_builtin(text)
         lists[name] = {key: tuple(words) for key, words in data["lists"].items()}
         patterns[name] = {key: tuple(p) for key, p in data.get("patterns", {}).items()}
     return lists, patterns
@@ -250,7 +251,7 @@ def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
     for name in WORDING_FILES:
         path = f"lexicons/wording/{name}.json"
         text = folder.joinpath(f"{name}.json").read_text(encoding="utf-8")
-        data = _read_json(path, text, "wording.schema.json")
+        data = _read_builtin(text)
         for key, entries in data["lists"].items():
             if key in out:
                 raise LexiconError(f"{path}: list '{key}' is also defined in another file")
@@ -317,22 +318,18 @@ def merge(base: RoleLexicon, extra: RoleLexicon) -> RoleLexicon:
 def _load_role_model(path: str | None) -> RoleModel:
     """The fitted role weights: the built-in file, or ``path``."""
     if path is None:
-        name = "lexicons/weights/roles.json"
-        text = (
-            resources.files("jdlint.lexicons.weights")
-            .joinpath("roles.json")
-            .read_text(encoding="utf-8")
-        )
-    else:
-        name, text = path, _read_text(path, "role weights")
-    return RoleModel.from_data(_read_json(name, text, "role-weights.schema.json"))
+        folder = resources.files("jdlint.lexicons.weights")
+        text = folder.joinpath("roles.json").read_text(encoding="utf-8")
+        return RoleModel.from_data(_read_builtin(text))
+    text = _read_text(path, "role weights")
+    return RoleModel.from_data(_read_json(path, text, "role-weights.schema.json"))
 
 
 @lru_cache(maxsize=16)
 def _load(paths: tuple[str, ...], replace: bool, weights: str | None = None) -> Lexicon:
     roles = {}
     for path, text in _builtin_role_files():
-        lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
+        lexicon = _role_from_data(_read_builtin(text), path)
         check_no_duplicate_terms(lexicon)
         roles[lexicon.role] = lexicon
     for file in _expand(paths):

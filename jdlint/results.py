@@ -109,3 +109,30 @@ class FileResult:
         if self.error is None:
             data.pop("error")
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str | None = None) -> FileResult:
+        """The result ``to_dict`` gave (``text`` is not in it: pass the decoded file).
+        Raises KeyError or TypeError for a dict of another shape."""
+        title, profile = data["title"], data["profile"]
+        return cls(
+            path=data["path"],
+            title=None if title is None else Title(**{**title, "roles": tuple(title["roles"])}),
+            profile=None if profile is None else Profile(**profile),
+            skills=tuple(Skill(**{**s, "roles": tuple(s["roles"])}) for s in data["skills"]),
+            duties=tuple(Duty(**{**d, "roles": tuple(d["roles"])}) for d in data["duties"]),
+            findings=tuple(_finding(f) for f in data["findings"]),
+            error=data.get("error"),
+            text=text,
+        )
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    fix = data["fix"]
+    return Finding(
+        **{
+            **data,
+            "evidence": tuple(EvidenceItem(**e) for e in data["evidence"]),
+            "fix": None if fix is None else Fix(**fix),
+        }
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -15,6 +16,7 @@ from spacy.util import filter_spans
 
 from .extensions import SPANS_SKILLS, register_extensions
 from .lexicon import Lexicon, load_lexicon
+from .phrase_patterns import phrase_patterns
 from .sections import SectionIndex
 
 
@@ -86,6 +88,17 @@ def skill_table(lexicon: Lexicon) -> dict[tuple[str, bool], SkillInfo]:
     return table
 
 
+def _same_skill(info: SkillInfo) -> tuple[object, ...]:
+    """What a SkillInfo says, as a key: spellings with equal keys give equal hits."""
+    return (
+        info.canonical,
+        tuple(sorted(info.roles.items())),
+        info.year,
+        info.field,
+        info.not_before,
+    )
+
+
 OTHER_WORK_WEIGHT = 2.5  # a task phrase ("data entry"), as telling as a duty
 
 
@@ -105,7 +118,7 @@ class SkillsComponent:
                 continue
             label = f"jdlint_other:{kind}"
             self.other_kinds[nlp.vocab.strings.add(label)] = kind
-            self.other.add(label, list(nlp.tokenizer.pipe(phrases)))
+            self.other.add(label, phrase_patterns(nlp, phrases, LOWER))
         # ... and wording that fixed phrases cannot cover ("manage a growing team of 6-8 data
         # scientists"), one label per pattern.
         self.other_patterns = Matcher(nlp.vocab, validate=True)
@@ -117,18 +130,21 @@ class SkillsComponent:
                 self.other_patterns.add(label, [pattern])
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # One label per distinct skill (its forms share it), so the matchers are built with a
-        # few hundred calls, not one per spelling: start-up counts on every pre-commit run.
+        # One label per distinct skill: spellings whose SkillInfo says the same share it, so
+        # the matchers take a few hundred labels, not one per spelling (each label costs spaCy
+        # a lexeme): start-up counts on every pre-commit run.
         self.infos: dict[int, SkillInfo] = {}
         for case_sensitive, matcher in ((False, self.lower), (True, self.orth)):
-            groups: dict[SkillInfo, list[str]] = {}
+            groups: dict[tuple[object, ...], tuple[SkillInfo, list[str]]] = {}
             for (form, case), info in self.table.items():
                 if case == case_sensitive:
-                    groups.setdefault(info, []).append(form)
-            for n, (info, forms) in enumerate(groups.items()):
+                    groups.setdefault(_same_skill(info), (info, []))[1].append(form)
+            every_form = [form for _, forms in groups.values() for form in forms]
+            patterns = iter(phrase_patterns(nlp, every_form, ORTH if case_sensitive else LOWER))
+            for n, (info, forms) in enumerate(groups.values()):
                 label = f"jdlint_skill:{case_sensitive}:{n}"
                 self.infos[nlp.vocab.strings.add(label)] = info
-                matcher.add(label, list(nlp.tokenizer.pipe(forms)))
+                matcher.add(label, [next(patterns) for _ in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         sections = SectionIndex(doc._.jdlint_sections or [])

@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .duties import lemma_of, lemma_table
 from .extensions import LEMMAS_KEY, doc_text, register_extensions
+from .lemmas import lemma_of, lemma_table
 from .lexicon import WordingEntry, load_lexicon
 from .sections import SectionIndex
 

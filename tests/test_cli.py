@@ -78,7 +78,6 @@ def test_stdin():
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("empty.txt", b"", "empty, nothing to lint"),
         ("binary.txt", b"\x7fELF\x02\x01\x00\x00\x00", "binary file, skipped"),
         ("latin1.txt", "Data Engineer at Café Ñu\n".encode("latin-1"), "not valid UTF-8"),
     ],

@@ -144,26 +144,36 @@ def test_user_lexicon_folder_and_missing_path(tmp_path):
         load_lexicon([tmp_path / "nope"])
 
 
-def test_validation_memo_skips_only_bytes_that_passed(tmp_path, monkeypatch):
-    from jdlint import lexicon, validation_memo
+def test_builtin_data_is_not_validated_at_run_time_but_user_files_are(tmp_path, monkeypatch):
+    from jdlint import lexicon
 
-    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path / "cache"))
-    validation_memo._known.cache_clear()
-    good = _write(tmp_path, "good.json", _role())
-    text = good.read_text(encoding="utf-8")
-    lexicon._read_json(str(good), text, "role-lexicon.schema.json")
-    memo = (tmp_path / "cache" / "validated.txt").read_text().split()
-    assert len(memo) == 1
-    validation_memo._known.cache_clear()
-    key = validation_memo.digest(
-        "role-lexicon.schema.json", lexicon._schema_text("role-lexicon.schema.json"), text
-    )
-    assert validation_memo.already_valid(key)
-    # other bytes are validated again, and a failure is never remembered
-    bad = json.dumps(_role(skills=[{"term": "X", "weight": "heavy"}]))
-    with pytest.raises(LexiconError):
-        lexicon._read_json("bad.json", bad, "role-lexicon.schema.json")
-    assert (tmp_path / "cache" / "validated.txt").read_text().split() == memo
-    monkeypatch.setenv("JDLINT_NO_CACHE", "1")
-    assert not validation_memo.already_valid(key)
-    validation_memo._known.cache_clear()
+    validated: list[str] = []
+    real = lexicon._validator
+
+    def spy(schema_name):
+        validated.append(schema_name)
+        return real(schema_name)
+
+    monkeypatch.setattr(lexicon, "_validator", spy)
+    lexicon._load.cache_clear()
+    try:
+        load_lexicon()
+        assert validated == []  # the tests above validate jdlint's own files instead
+        with pytest.raises(LexiconError, match=r"\$\.skills\[0\]\.weight"):
+            load_lexicon(
+                [_write(tmp_path, "bad.json", _role(skills=[{"term": "X", "weight": "x"}]))]
+            )
+        assert validated == ["role-lexicon.schema.json"]
+        weights = tmp_path / "weights.json"
+        weights.write_text('{"not": "weights"}', encoding="utf-8")
+        with pytest.raises(LexiconError, match="weights.json"):
+            load_lexicon(weights=weights)
+        assert validated[-1] == "role-weights.schema.json"
+    finally:
+        lexicon._load.cache_clear()
+
+
+def test_role_weights_file_is_valid():
+    path = ROOT / "lexicons" / "weights" / "roles.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert not list(_validator("role-weights.schema.json").iter_errors(data))

@@ -142,3 +142,25 @@ def test_inline_labels_in_a_flattened_posting(linter):
     assert sections["Spark"] == "requirements"
     assert sections["ChatGPT"] == "benefits"
     assert sections["AI agents"] == "about"
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ["scikit-learn", "Py Torch", "e.g. LLMs", "C++", "node.js", "U.S.", "don't", "GPT-4o"],
+        ["trailing space ", "two  spaces", "", "tab\there"],  # one Doc a phrase instead
+    ],
+)
+def test_phrase_patterns_are_the_tokens_of_each_phrase(phrases):
+    from spacy.attrs import LOWER, ORTH
+
+    from jdlint.lexicon import load_lexicon
+    from jdlint.phrase_patterns import phrase_patterns
+    from jdlint.skills import skill_table
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 100  # patterns are data, not a posting: the limit does not apply
+    every = [*phrases, *(form for form, _ in skill_table(load_lexicon()))]
+    for attr in (LOWER, ORTH):
+        expected = [nlp.tokenizer(p).to_array(attr).tolist() for p in every]
+        assert phrase_patterns(nlp, every, attr) == expected

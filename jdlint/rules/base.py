@@ -6,17 +6,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from ..lexicon import Lexicon
-from ..requirements import YearsAsk, years_asks
 from ..results import EvidenceItem, Finding, Fix, Title
-from ..role_profile import Evidence, RoleProfile
-from ..sections import Section, SectionIndex
-from ..skills import SkillHit
 from ..source import Location, Source
-from ..wording import WordingHit
+
+# The rule catalogue must not import spaCy (``jdlint rules`` and ``--help`` stay instant): the
+# modules of the spaCy components are imported for type checking only, or where a posting is
+# read, by then the pipeline has imported them anyway.
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..lexicon import Lexicon
+    from ..requirements import YearsAsk
+    from ..role_profile import Evidence, RoleProfile
+    from ..sections import Section, SectionIndex
+    from ..skills import SkillHit
+    from ..wording import WordingHit
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -46,11 +52,15 @@ class Posting:
     @cached_property
     def years_asks(self) -> list[YearsAsk]:
         """Every 'N years (of X)' in the posting."""
+        from ..requirements import years_asks
+
         return years_asks(self.doc, self.section_index.kind_at)
 
     @cached_property
     def section_index(self) -> SectionIndex:
         """The kind of section at any offset of the pipeline's text."""
+        from ..sections import SectionIndex
+
         return SectionIndex(self.sections)
 
     @property

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..results import Finding, Fix
-from ..wording import WordingHit
 from .base import Posting, Rule
 from .phrases import advice, phrase_rule
+
+if TYPE_CHECKING:
+    from ..wording import WordingHit
 
 _CURRENCY = (
     r"(?:[$€£¥₹₽]|(?<![A-Za-z])(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|CZK|"

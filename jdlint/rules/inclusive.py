@@ -8,12 +8,15 @@ requirements a desk job does not have. Every finding suggests a replacement.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..results import Finding
 from ..roles import ROLE_IDS
-from ..wording import WordingHit
 from .base import Posting, Rule
 from .phrases import phrase_rule
+
+if TYPE_CHECKING:
+    from ..wording import WordingHit
 
 # Where the posting talks about the job; the blurb and the legal text are the company's voice.
 JOB_SECTIONS = frozenset(

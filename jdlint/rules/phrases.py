@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..lexicon import WordingEntry
 from ..results import Finding
-from ..wording import WordingHit
 from .base import Posting, Rule
+
+if TYPE_CHECKING:
+    from ..wording import WordingHit
 
 
 def advice(entry: WordingEntry, default: str) -> str:

@@ -12,14 +12,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, wording_forms
-from ..requirements import must_have_items
 from ..results import Finding
 from ..roles import MODEL_ROLES, ROLE_IDS, are_close_neighbours
-from ..sections import Section, reader_for
 from .base import Posting, Rule
 from .title_mismatch import MIN_EVIDENCE
+
+if TYPE_CHECKING:
+    from ..sections import Section
 
 # The roles whose work is building with existing tools, not inventing methods (ROLES.md).
 INTEGRATION_ROLES = frozenset({"ai_engineer", "software_engineer", "data_engineer", "data_analyst"})
@@ -233,6 +235,9 @@ def _asking_sections(posting: Posting) -> list[Section]:
 
 
 def _check_overload(posting: Posting) -> Iterator[Finding]:
+    from ..requirements import must_have_items  # not at import: see rules.base
+    from ..sections import reader_for
+
     text, reader = posting.text, reader_for(posting.lexicon)
     skill_starts = [h.start for h in posting.skills]
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..results import Finding
 from ..role_model import OTHER
-from ..role_profile import RoleProfile
 from ..roles import AI_ML_ROLES, MODEL_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
 from .base import Posting, Rule
+
+if TYPE_CHECKING:
+    from ..role_profile import RoleProfile
 
 # Lexicon evidence (RoleProfile.total) below which a rule says nothing: the fallback of the
 # fitted *_min_evidence thresholds (chosen between 4 and 12; 6 and 8 in the shipped weights)

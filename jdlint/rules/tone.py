@@ -7,9 +7,13 @@ platform", "he'll", "win" in "Windows", "atom" in "atomic".
 
 from __future__ import annotations
 
-from ..wording import WordingHit
+from typing import TYPE_CHECKING
+
 from .base import Posting
 from .phrases import phrase_rule
+
+if TYPE_CHECKING:
+    from ..wording import WordingHit
 
 
 def _no_real_benefits(posting: Posting, _hit: WordingHit) -> bool:
