@@ -145,12 +145,20 @@ class SectionReader:
             and sum(1 for c in unmasked if c.isalpha()) >= 3
         ):
             return self.heading_kind(stripped) or "body", len(line)
-        if len(words) <= 6 and not re.search(r"[.!,]$", stripped):  # "What we offer?" counts
+        # A short line opening with a heading phrase, or made of section words, unless it names
+        # a job ("Experience Designer", "Skills Engineer"); "What we offer?" counts.
+        if (
+            len(words) <= 6
+            and not re.search(r"[.!,]$", stripped)
+            and self.title_parser.read(stripped).head is None
+        ):
             kind = self.heading_kind(stripped)
             if kind not in (None, "body") and _starts_with_heading(norm, self.headings):
                 return kind, len(line)
             if len(words) <= 5:
                 kinds = {self.heading_words[w] for w in norm.split() if w in self.heading_words}
+                if kinds == {"requirements", "nice_to_have"}:  # "Desired Education / Skills"
+                    return "nice_to_have", len(line)
                 if len(kinds) == 1:
                     return kinds.pop(), len(line)
         return None

@@ -158,6 +158,23 @@ def test_words_in_their_other_sense_stay_quiet(lint, line, rule, fires):
 
 
 @pytest.mark.parametrize(
+    ("note", "fires"),
+    [
+        ("", True),
+        ("You don't need to meet every requirement: apply anyway.", False),
+        ("We don’t expect you to have all of these.", False),
+    ],
+)
+def test_requirement_overload_believes_a_posting_that_says_not_all_are_required(lint, note, fires):
+    asks = "".join(f"- Experience with tool number {i}\n" for i in range(18))
+    text = (
+        "Data Engineer\n\nResponsibilities\n- Build ETL pipelines in Airflow\n\n"
+        f"Requirements\n{asks}\n{note}\n{FOOT}"
+    )
+    assert ("requirement-overload" in names(lint, text)) is fires
+
+
+@pytest.mark.parametrize(
     ("title", "ask", "fires"),
     [
         ("Account Executive", "Native English speaker", True),

@@ -111,6 +111,24 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Desired Education / Skills", "nice_to_have"),  # the qualifier wins
+        ("What would make you stand out", "nice_to_have"),
+        ("Essential Duties & Responsibilities", "responsibilities"),
+        ("Skills & Experience", "requirements"),
+        ("Experience Designer", None),  # a job, not a heading
+        ("Skills Engineer", None),
+    ],
+)
+def test_short_lines_of_section_words_are_headings_unless_they_name_a_job(line, kind):
+    from jdlint.sections import reader_for
+
+    found = reader_for(load_lexicon()).classify_heading(line)
+    assert (found[0] if found else None) == kind
+
+
+@pytest.mark.parametrize(
     ("line", "found"),
     [
         ("Lead and grow a high-performing team of ML engineers", "pattern 0"),

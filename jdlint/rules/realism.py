@@ -255,6 +255,8 @@ def _check_overload(posting: Posting) -> Iterator[Finding]:
     items = must_have_items(text, _asking_sections(posting), is_requirement)
     if len(items) <= OVERLOAD_MUST_HAVES:
         return
+    if posting.wording("not_all_required"):
+        return  # "you are not required to have all of these": the posting says they are not musts
     start, end = items[0]
     yield posting.finding(
         REQUIREMENT_OVERLOAD,
@@ -416,8 +418,9 @@ REQUIREMENT_OVERLOAD = Rule(
     summary="Far more must-have requirements than a candidate can meet.",
     explanation=f"""\
 More than {OVERLOAD_MUST_HAVES} must-have requirements (bullets or sentences under a
-requirements heading; nice-to-haves are counted apart and not at all). Long must-have lists put
-off qualified candidates, who read every line as a condition, and women more than men.
+requirements heading; nice-to-haves are counted apart and not at all), unless the posting says
+that not all of them are required ("you don't need to meet every requirement"). Long must-have
+lists put off qualified candidates, who read every line as a condition, and women more than men.
 
 Fires on:
     Data Engineer
