@@ -72,6 +72,8 @@ class WordingEntry:
     not_within: int = 1
     sections: tuple[str, ...] = ()
     fix: bool = False
+    # spaCy Matcher patterns that count as the phrase too (not compared: lists of dicts)
+    patterns: tuple[Any, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -260,7 +262,16 @@ def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
 
 
 def _wording_entry(data: dict[str, Any]) -> WordingEntry:
-    lists = ("variants", "pos", "not_before", "not_after", "needs_after", "needs_near", "sections")
+    lists = (
+        "variants",
+        "pos",
+        "not_before",
+        "not_after",
+        "needs_after",
+        "needs_near",
+        "sections",
+        "patterns",
+    )
     return WordingEntry(**{k: tuple(v) if k in lists else v for k, v in data.items()})
 
 

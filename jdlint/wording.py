@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .extensions import LEMMAS_KEY, doc_text, register_extensions
@@ -50,6 +50,7 @@ class WordingComponent:
         self.table = lemma_table()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.patterns = Matcher(nlp.vocab, validate=True)
         self.entries: dict[int, tuple[str, WordingEntry]] = {}
         self.by_lemma: dict[str, list[tuple[str, WordingEntry]]] = defaultdict(list)
         self.context: dict[int, tuple[set[tuple[int, ...]], set[tuple[int, ...]]]] = {}
@@ -63,6 +64,8 @@ class WordingComponent:
                 forms = dict.fromkeys((entry.phrase, *entry.variants))
                 matcher = self.orth if entry.case_sensitive else self.lower
                 matcher.add(label, [nlp.make_doc(form) for form in forms])
+                if entry.patterns:
+                    self.patterns.add(label, [list(p) for p in entry.patterns])
                 if entry.lemma and len(nlp.make_doc(entry.phrase)) == 1:
                     self.by_lemma[lemma_of(entry.phrase, self.table)].append((list_name, entry))
                 self.context[id(entry)] = (
@@ -87,7 +90,7 @@ class WordingComponent:
         sections = SectionIndex(doc._.jdlint_sections or [])
         tagged = doc.has_annotation("POS")
         found: dict[str, dict[tuple[int, int], WordingEntry]] = defaultdict(dict)
-        for key, start, end in [*self.lower(doc), *self.orth(doc)]:
+        for key, start, end in [*self.lower(doc), *self.orth(doc), *self.patterns(doc)]:
             list_name, entry = self.entries[key]
             found[list_name][(start, end)] = entry
         if self.by_lemma:

@@ -158,6 +158,23 @@ def test_words_in_their_other_sense_stay_quiet(lint, line, rule, fires):
 
 
 @pytest.mark.parametrize(
+    ("ask", "fires"),
+    [
+        ("PhD in Computer Science", True),
+        ("PhD in Computer Science, or a Master with 3+ years of experience", False),
+        ("PhD or Master's degree in a related field", False),
+    ],
+)
+def test_credential_inflation_reads_the_options(lint, ask, fires):
+    text = (
+        "AI Engineer\n\nResponsibilities\n- Build RAG pipelines with LangChain\n- Write prompts "
+        "for our assistant on the OpenAI API\n- Integrate the Claude API into our backend\n\n"
+        f"Requirements\n- {ask}\n{FOOT}"
+    )
+    assert ("credential-inflation" in names(lint, text)) is fires
+
+
+@pytest.mark.parametrize(
     ("note", "fires"),
     [
         ("", True),
