@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .files import read_regular
 from .results import FileResult, Fix
 from .source import decode
 
@@ -56,7 +57,8 @@ def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
         return 0
     path = Path(result.path)
     try:
-        raw = path.read_bytes()
+        # linted as at most 4 bytes a character: more means it changed since
+        raw = read_regular(path, 4 * len(result.text or "") + 4)
     except OSError as exc:
         raise InputError(f"{path}: cannot read for --fix: {exc.strerror or exc}") from None
     text = decode(raw, str(path), encoding)
@@ -71,7 +73,10 @@ def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
         data = _encode(text, codec, raw)
     except (UnicodeError, LookupError) as exc:
         raise InputError(f"{path}: cannot encode the fixed text as {codec}: {exc}") from None
-    _replace_atomically(path, data)
+    try:
+        _replace_atomically(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the fix: {exc.strerror or exc}") from None
     return len(fixes)
 
 

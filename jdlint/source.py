@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .files import read_regular
 from .offsets import OffsetMap
 
 DEFAULT_MAX_BYTES = 1_000_000
@@ -116,8 +117,7 @@ def read_source(
     Raises InputError with a message fit for the user."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:

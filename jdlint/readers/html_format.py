@@ -185,6 +185,12 @@ class _Reader(HTMLParser):
             raw += ";"
         self._out().add(html.unescape(raw), self.base + at, self.base + end)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # HTML has no marked sections outside SVG and MathML (skipped here): a browser reads
+        # "<![" up to the next ">" as a comment. The standard parser asserts on most of them.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
 
