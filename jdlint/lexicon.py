@@ -137,22 +137,24 @@ def _schema_text(schema_name: str) -> str:
     return resources.files("jdlint.schemas").joinpath(schema_name).read_text(encoding="utf-8")
 
 
-def _read_json(path: str, text: str, schema_name: str) -> dict[str, Any]:
-    """Parse a data file and validate it against its schema (unless these very bytes passed
-    this very schema before: see validation_memo)."""
+def _read_json(path: str, text: str, schema_name: str, *, packaged: bool = True) -> dict[str, Any]:
+    """Parse a data file and validate it against its schema (unless it is one of jdlint's
+    ``packaged`` files and these very bytes passed this very schema before: see
+    validation_memo)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LexiconError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     key = validation_memo.digest(schema_name, _schema_text(schema_name), text)
-    if validation_memo.already_valid(key):
+    if packaged and validation_memo.already_valid(key):
         return data
     errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
         message = first.message if len(first.message) <= 160 else first.message[:157] + "..."
         raise LexiconError(f"{path}: {_json_path(first)}: {message}")
-    validation_memo.remember(key)
+    if packaged:
+        validation_memo.remember(key)
     return data
 
 
@@ -222,7 +224,8 @@ def load_role_file(path: str | Path) -> RoleLexicon:
     """Read and validate one role lexicon file."""
     path = str(path)
     text = _read_text(path, "lexicon")
-    lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
+    data = _read_json(path, text, "role-lexicon.schema.json", packaged=False)
+    lexicon = _role_from_data(data, path)
     check_no_duplicate_terms(lexicon)
     return lexicon
 
@@ -327,7 +330,8 @@ def _load_role_model(path: str | None) -> RoleModel:
         )
     else:
         name, text = path, _read_text(path, "role weights")
-    return RoleModel.from_data(_read_json(name, text, "role-weights.schema.json"))
+    data = _read_json(name, text, "role-weights.schema.json", packaged=path is None)
+    return RoleModel.from_data(data)
 
 
 @lru_cache(maxsize=16)

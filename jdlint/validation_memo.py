@@ -6,18 +6,30 @@ jsonschema import) then, which is most of a cold start's own cost. The memo hold
 SHA-256 digests of (jdlint version, schema, file), one a line, in the user's cache folder
 (``JDLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/jdlint`` or ``~/.cache/jdlint``); set
 ``JDLINT_NO_CACHE=1`` to always validate. A memo that cannot be read or written is ignored.
+
+The memo is untrusted input: it is read only when it is a small regular file (never a FIFO,
+a device or a link to one), a line that is not a digest is ignored, and it is written by
+replacing it atomically with a new file in the cache folder (a link in its place is replaced,
+never followed). Only jdlint's own packaged data files are looked up in it; a user's
+lexicon is always validated, so that no memo can let a broken one through.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .files import read_regular
 
 MEMO_NAME = "validated.txt"
+MAX_MEMO_BYTES = 100_000  # far more than the few digests of the packaged files
+MAX_ENTRIES = 1_000
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def _folder() -> Path:
@@ -38,10 +50,19 @@ def digest(schema_name: str, schema_text: str, text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
+    return frozenset(_entries())
+
+
+def _entries() -> list[str]:
+    """The memo's digests, in order; none when it is missing, odd or too large."""
     try:
-        return frozenset((_folder() / MEMO_NAME).read_text(encoding="ascii").split())
-    except (OSError, UnicodeDecodeError):
-        return frozenset()
+        data = read_regular(_folder() / MEMO_NAME, MAX_MEMO_BYTES)
+    except OSError:
+        return []
+    if len(data) > MAX_MEMO_BYTES:
+        return []
+    lines = data.decode("ascii", "replace").split()
+    return [line for line in lines if _DIGEST.fullmatch(line)]
 
 
 def already_valid(key: str) -> bool:
@@ -54,7 +75,14 @@ def remember(key: str) -> None:
     try:
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / MEMO_NAME, "a", encoding="ascii") as memo:
-            memo.write(key + "\n")
+        entries = [e for e in _entries() if e != key][-(MAX_ENTRIES - 1) :] + [key]
+        handle, temporary = tempfile.mkstemp(prefix=".validated.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as memo:
+                memo.write("".join(e + "\n" for e in entries))
+            os.replace(temporary, folder / MEMO_NAME)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError:
         pass

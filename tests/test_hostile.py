@@ -234,3 +234,76 @@ def test_fix_that_cannot_write_one_file_fixes_the_others(tmp_path, monkeypatch):
     assert f"jdlint: error: {first}: cannot write the fix: Permission denied" in result.stderr
     assert "Pytorch" in first.read_text() and "PyTorch" in second.read_text()
     assert str(first) in result.stdout  # the report is printed
+
+
+@pytest.fixture
+def memo_folder(tmp_path, monkeypatch):
+    from jdlint import validation_memo
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("JDLINT_NO_CACHE", raising=False)
+    validation_memo._known.cache_clear()
+    yield folder
+    validation_memo._known.cache_clear()
+
+
+def _key(text: str) -> str:
+    from jdlint import lexicon, validation_memo
+
+    schema = "role-lexicon.schema.json"
+    return validation_memo.digest(schema, lexicon._schema_text(schema), text)
+
+
+def test_a_memo_naming_a_broken_lexicon_as_valid_lets_nothing_through(tmp_path, memo_folder):
+    from jdlint.lexicon import load_role_file
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"role": "ai_engineer"}', encoding="utf-8")
+    (memo_folder / "validated.txt").write_text(_key(broken.read_text()) + "\n")
+    result = run("--lexicon", str(broken), str(tmp_path))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"jdlint: error: {broken}: $: 'name' is a required property")
+    with pytest.raises(Exception, match="required property"):
+        load_role_file(broken)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_memo_that_is_a_fifo_or_a_device_is_not_read(memo_folder):
+    from jdlint import validation_memo
+
+    os.mkfifo(memo_folder / "validated.txt")
+    assert not validation_memo.already_valid("0" * 64)  # returns: no blocking open
+    (memo_folder / "validated.txt").unlink()
+    (memo_folder / "validated.txt").symlink_to("/dev/zero")
+    validation_memo._known.cache_clear()
+    assert not validation_memo.already_valid("0" * 64)  # returns: no endless read
+
+
+def test_a_memo_ignores_what_is_not_a_digest_and_stays_small(memo_folder):
+    from jdlint import validation_memo
+
+    key = "a" * 64
+    (memo_folder / "validated.txt").write_text(f"junk\n{key.upper()}\n{key}x\n\x00\xff\n")
+    assert validation_memo._entries() == []
+    (memo_folder / "validated.txt").write_text(key + "\n" + "b" * 200_000)
+    assert validation_memo._entries() == []  # over the size limit: not read at all
+    (memo_folder / "validated.txt").unlink()
+    for n in range(validation_memo.MAX_ENTRIES + 5):
+        validation_memo.remember(f"{n:064x}")
+    entries = validation_memo._entries()
+    assert len(entries) == validation_memo.MAX_ENTRIES and entries[-1] == f"{1004:064x}"
+
+
+def test_a_memo_written_never_follows_a_link_and_leaves_no_temporary(tmp_path, memo_folder):
+    from jdlint import validation_memo
+
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep me\n")
+    (memo_folder / "validated.txt").symlink_to(elsewhere)
+    validation_memo.remember("c" * 64)
+    assert elsewhere.read_text() == "keep me\n"
+    assert not (memo_folder / "validated.txt").is_symlink()
+    assert (memo_folder / "validated.txt").read_text() == "c" * 64 + "\n"
+    assert sorted(p.name for p in memo_folder.iterdir()) == ["validated.txt"]
