@@ -14,6 +14,7 @@ from .config import Config
 from .errors import InputError, JdlintError, NotAPostingError, internal_error
 from .extensions import TEXT_KEY
 from .lexicon import load_lexicon
+from .long_runs import make_doc
 from .pipeline import build_nlp
 from .results import Duty, FileResult, Finding, Profile, Skill, Title
 from .role_profile import RoleProfile
@@ -173,7 +174,7 @@ class Linter:
                 yield doc
 
     def _make_doc(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+        doc = make_doc(self.nlp, text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
