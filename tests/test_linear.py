@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from jdlint.long_runs import make_doc
+from jdlint.readers.html_format import html_text
 from jdlint.readers.markdown_format import read_markdown
 from jdlint.requirements import _YEARS
 from jdlint.rules.base import Posting
@@ -110,3 +111,13 @@ def test_spelling_checks_each_line_once(linter):
         return lambda: list(MISSPELLED_TECHNOLOGY.check(posting))
 
     assert_linear(make, 1_000)
+
+
+HTML_FLOODS = ["<a", "<a x ", "<!--", "</a ", "<!x", "<?x", "<![x", "&#x", "<a x='>"]
+
+
+@pytest.mark.parametrize("unit", HTML_FLOODS)
+def test_html_floods_are_linear(unit):
+    body = "<h1>Data Engineer</h1>" + "<p>Build ETL pipelines with Airflow.</p>" * 200
+    assert_linear(lambda n: lambda: html_text(body + unit * n), 5_000)
+    assert_linear(lambda n: lambda: html_text(unit * n + body), 5_000)
