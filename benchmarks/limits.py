@@ -80,6 +80,10 @@ HOSTILE = (
     ("a run of '='", "text", "=", "Data Engineer\n\n"),
     ("a run of '&amp;'", "text", "&amp;", "Data Engineer\n\n"),
     ("'Pytorch and ' on one line", "text", "Pytorch and ", "Data Engineer\n\nWe use "),
+    ("HTML: '<a' flood", "html", "<a", "<h1>Data Engineer</h1><p>Build ETL pipelines</p>"),
+    ("HTML: '<a x ' flood", "html", "<a x ", "<h1>Data Engineer</h1><p>x</p>"),
+    ("HTML: unclosed '<!--' flood", "html", "<!--", "<h1>Data Engineer</h1><p>Build</p>"),
+    ("HTML: marked sections '<![ x>'", "html", "<![ x>", "<h1>Data Engineer</h1><p>x</p>"),
 )
 
 

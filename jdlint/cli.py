@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .errors import InputError, JdlintError, internal_error
 from .files import read_limited
+from .formatters.escape import escape_controls
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
@@ -88,6 +89,8 @@ def _echo(text: str, err: bool = False, *, nl: bool = True, colour: bool | None 
     """Print to stdout or stderr whatever the text holds: a file name that is not UTF-8 (its
     bytes come in as lone surrogates) or a character the stream's encoding lacks is shown as a
     backslash escape instead of stopping the run."""
+    if err:  # one message is one line, whatever a file name holds
+        text = escape_controls(text)
     stream = sys.stderr if err else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     safe = text.encode(encoding, "backslashreplace").decode(encoding, "replace")

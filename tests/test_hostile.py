@@ -307,3 +307,35 @@ def test_a_memo_written_never_follows_a_link_and_leaves_no_temporary(tmp_path, m
     assert not (memo_folder / "validated.txt").is_symlink()
     assert (memo_folder / "validated.txt").read_text() == "c" * 64 + "\n"
     assert sorted(p.name for p in memo_folder.iterdir()) == ["validated.txt"]
+
+
+@pytest.mark.parametrize(
+    "separator", ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+)
+def test_text_format_shows_the_findings_own_line(tmp_path, separator):
+    path = tmp_path / "p.txt"
+    path.write_text(
+        f"Data Engineer\nWe build{separator}pipelines\n\n- Train models in Pytorch\n",
+        encoding="utf-8",
+    )
+    result = run("--select", "JD504", str(path))
+    assert result.exit_code == 1
+    assert f"4 | - Train models in Pytorch\n  | {' ' * 18}^^^^^^^\n" in result.stdout
+
+
+def test_control_characters_are_shown_escaped_in_text_and_concise(tmp_path):
+    name = tmp_path / "evil\n\x1b[2Jname.txt"
+    name.write_text(
+        "Data Engineer\n\x1b[31m\u202eWe\tuse Pytorch \x07\n\n- Build ETL pipelines\n",
+        encoding="utf-8",
+    )
+    text = run("--select", "JD504", str(name)).stdout
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "evil\\x0a\\x1b[2Jname.txt:2:" in text
+    before = "\\x1b[31m\\u202eWe use "  # as shown: escapes are wider than what they show
+    assert f"2 | {before}Pytorch \\x07\n  | {' ' * len(before)}^^^^^^^\n" in text
+    concise = run("--format", "concise", "--select", "JD504", str(name)).stdout
+    assert concise.splitlines()[0].startswith(f"{tmp_path}/evil\\x0a\\x1b[2Jname.txt:2:")
+    assert len(concise.splitlines()) == 2  # the finding and the summary
+    missing = run(str(tmp_path / "gone\n\x1b.txt"))
+    assert missing.stderr == f"jdlint: error: {tmp_path}/gone\\x0a\\x1b.txt: no such file\n"
