@@ -15,10 +15,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jdlint import fixes
 from jdlint.cli import main
+from jdlint.errors import InputError
 from jdlint.linter import Linter
+from jdlint.readers import read_posting
 from jdlint.source import Source
 
 GOOD = "Data Engineer\n\nResponsibilities\n- Build ETL pipelines with Airflow and dbt\n"
@@ -339,3 +343,40 @@ def test_control_characters_are_shown_escaped_in_text_and_concise(tmp_path):
     assert len(concise.splitlines()) == 2  # the finding and the summary
     missing = run(str(tmp_path / "gone\n\x1b.txt"))
     assert missing.stderr == f"jdlint: error: {tmp_path}/gone\\x0a\\x1b.txt: no such file\n"
+
+
+# Fragments of every hostile class above, to mix into the structure of a real posting.
+FRAGMENTS = [
+    "\\uZZZZ", "\\ud800", "\\u12", '\\"', "<![ x>", "<![foo[", "<!--", "-->", "<a", "<a x='",
+    "&amp;" * 30, "$" * 300, "=" * 150, "1" * 40, "100 " * 20, "Python " * 15, "5" + " " * 40,
+    "x year", "<!-- jdlint-disable JD504 ", "jdlint: disable=JD504\n", "# x" + " " * 30,
+    "\x1b[31m", "\f", "\v", "\x85", "\u2028", "\x00", "Pytorch", "\r", "\t",
+]  # fmt: skip
+SKELETON = (
+    "Data Engineer{0}\n\nResponsibilities\n- Build ETL pipelines{1} with Airflow\n"
+    "- Train models in Pytorch{2}\n\nRequirements\n- 5+ years of Python{3}\n\nSalary: $100k{4}\n"
+)
+
+
+@given(
+    parts=st.lists(
+        st.lists(st.sampled_from(FRAGMENTS), max_size=4).map("".join), min_size=5, max_size=5
+    ),
+    fmt=st.sampled_from(["text", "markdown", "html", "jsonld"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_hostile_fragments_in_a_posting_never_stop_the_run(linter, parts, fmt):
+    text = SKELETON.format(*parts)
+    if fmt == "jsonld":
+        text = _posting(text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n"))
+        text = text.replace("\\\\u", "\\u")  # let the escapes through as escapes
+    try:
+        source = read_posting("p", text, fmt)
+    except InputError:
+        return  # one clear message for this input, which the CLI reports as its error
+    (result,) = linter.lint_sources([source])
+    assert result.error is None or "internal error" not in result.error
+    for finding in result.findings:  # every span is still a span of the file
+        assert 0 <= finding.start <= finding.end <= len(text)
+        where = source.position(finding.start)
+        assert (where.line, where.column) == (finding.line, finding.column)
