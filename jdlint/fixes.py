@@ -24,6 +24,10 @@ def _encoding_of(raw: bytes, encoding: str | None) -> str:
         return encoding
     if raw.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if raw.startswith(codecs.BOM_UTF32_LE):
+        return "utf-32-le"
+    if raw.startswith(codecs.BOM_UTF32_BE):
+        return "utf-32-be"
     if raw.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le"
     if raw.startswith(codecs.BOM_UTF16_BE):
@@ -33,8 +37,8 @@ def _encoding_of(raw: bytes, encoding: str | None) -> str:
 
 def _encode(text: str, encoding: str, raw: bytes) -> bytes:
     bom = b""
-    if encoding in ("utf-16-le", "utf-16-be"):
-        bom = raw[:2]
+    if encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        bom = raw[: 4 if encoding.startswith("utf-32") else 2]
         text = text[1:] if text.startswith("\ufeff") else text
     return bom + text.encode(encoding)
 

@@ -8,6 +8,7 @@ as they are on their own.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -380,3 +381,23 @@ def test_hostile_fragments_in_a_posting_never_stop_the_run(linter, parts, fmt):
         assert 0 <= finding.start <= finding.end <= len(text)
         where = source.position(finding.start)
         assert (where.line, where.column) == (finding.line, finding.column)
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_and_fixed_as_utf32(tmp_path, codec):
+    path = tmp_path / "p.txt"
+    bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    path.write_bytes(bom + FIXABLE.encode(codec))
+    result = run("--format", "json", str(path))
+    (only,) = json.loads(result.stdout)["files"]
+    assert only["title"]["text"] == "Data Engineer"
+    assert run("--fix", str(path)).exit_code in (0, 1)
+    assert path.read_bytes() == bom + FIXABLE.replace("Pytorch", "PyTorch").encode(codec)
+
+
+def test_a_nul_after_the_first_8_kb_is_binary(tmp_path, good):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(GOOD.encode() + b" " * 10_000 + b"\x00")
+    result = run("--format", "concise", str(good), str(path))
+    _assert_isolated(result, good, "late-nul.txt", _alone(good))
+    assert "binary file" in result.stderr
