@@ -3,7 +3,8 @@
     python benchmarks/limits.py
 
 Each case is linted once through the Python API after a warm-up, and timed with
-time.perf_counter; the sizes double so that linear growth shows.
+time.perf_counter (wall) and time.process_time (CPU); the sizes double so that linear growth
+shows. The hostile shapes of issue 14 come last, each at 500,000 and 1,000,000 characters.
 """
 
 from __future__ import annotations
@@ -58,6 +59,40 @@ def cases() -> list[tuple[str, str, str]]:
         + "}"
     )
     out.append(("JSON nested 100,000 deep", "jsonld", nested))
+    out.extend(hostile_cases())
+    return out
+
+
+# Hostile shapes (issue 14): each once at half the size limit and once at the limit, so that
+# linear work shows as twice the time. (name, input format, unit repeated, head)
+HOSTILE = (
+    ("one skill word repeated", "text", "Python ", "Data Engineer\n\n"),
+    ("a run of digits", "text", "1", "Data Engineer\n\n"),
+    ("'100 ' repeated", "text", "100 ", "Data Engineer\n\n"),
+    ("salary and ',1' repeated", "text", ",1", "Data Engineer\n\nSalary 1"),
+    ("'5', spaces, 'x year'", "text", " ", "Data Engineer\n\n5"),
+    ("'# x', spaces (a heading)", "text", " ", "# x"),
+    ("unclosed '<!--' in Markdown", "markdown", "<!--", "Data Engineer\n\n"),
+    ("unclosed directive comments", "markdown", "<!-- jdlint-disable JD102 ", "Data Engineer\n"),
+    ("directive lines", "text", "jdlint: disable=JD102\njdlint: enable=JD102\n", "Data Engineer\n"),
+    ("a run of '$'", "text", "$", "Data Engineer\n\n"),
+    ("a run of '%'", "text", "%", "Data Engineer\n\n"),
+    ("a run of '='", "text", "=", "Data Engineer\n\n"),
+    ("a run of '&amp;'", "text", "&amp;", "Data Engineer\n\n"),
+    ("'Pytorch and ' on one line", "text", "Pytorch and ", "Data Engineer\n\nWe use "),
+    ("HTML: '<a' flood", "html", "<a", "<h1>Data Engineer</h1><p>Build ETL pipelines</p>"),
+    ("HTML: '<a x ' flood", "html", "<a x ", "<h1>Data Engineer</h1><p>x</p>"),
+    ("HTML: unclosed '<!--' flood", "html", "<!--", "<h1>Data Engineer</h1><p>Build</p>"),
+    ("HTML: marked sections '<![ x>'", "html", "<![ x>", "<h1>Data Engineer</h1><p>x</p>"),
+)
+
+
+def hostile_cases() -> list[tuple[str, str, str]]:
+    out = []
+    for name, fmt, unit, head in HOSTILE:
+        for size in (500_000, 1_000_000):
+            text = head + unit * ((size - len(head)) // len(unit))
+            out.append((f"{name}, {size:,}", fmt, text))
     return out
 
 
@@ -65,12 +100,12 @@ def main() -> None:
     linter = Linter()
     linter.lint_text("Data Engineer\n\n- Build ETL pipelines\n")  # warm-up
     for name, fmt, original in cases():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         source = read_posting("case", original, fmt)
         result = next(linter.lint_sources([source]))
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         status = result.error or f"primary={result.profile.primary}"
-        print(f"{name:<32} {elapsed:6.2f} s  {status}")
+        print(f"{name:<44} {elapsed:6.2f} s  {cpu:6.2f} s CPU  {status}", flush=True)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import InputError, JdlintError
+from .errors import InputError, JdlintError, internal_error
+from .files import read_limited
+from .formatters.escape import escape_controls
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
@@ -86,13 +88,25 @@ def _read_stdin(
 ) -> Source | FileResult:
     from .readers import read_posting
 
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    data = read_limited(sys.stdin.buffer, max_bytes)
     if len(data) > max_bytes:
         return FileResult("<stdin>", error=f"<stdin>: larger than the {max_bytes:,}-byte limit")
     try:
         return read_posting("<stdin>", decode(data, "<stdin>", encoding), input_format)
     except JdlintError as exc:
         return FileResult("<stdin>", error=str(exc))
+
+
+def _echo(text: str, err: bool = False, *, nl: bool = True, colour: bool | None = None) -> None:
+    """Print to stdout or stderr whatever the text holds: a file name that is not UTF-8 (its
+    bytes come in as lone surrogates) or a character the stream's encoding lacks is shown as a
+    backslash escape instead of stopping the run."""
+    if err:  # one message is one line, whatever a file name holds
+        text = escape_controls(text)
+    stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    safe = text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+    click.echo(safe, err=err, nl=nl, color=colour)
 
 
 def use_colour(output: str | None) -> bool:
@@ -126,11 +140,13 @@ def _fix(
             fixed[i] = result.path
         except InputError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # a bug met on this file: its error, the others are fixed
+            errors.append(internal_error(result.path, exc))
     if fixed:
         again = dict(zip(fixed, lint(list(fixed.values())), strict=True))
         results = [again.get(i, r) for i, r in enumerate(results)]
         files = f"{len(fixed)} file{'s' if len(fixed) != 1 else ''}"
-        click.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files}.", err=True)
+        _echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files}.", err=True)
     return results, errors
 
 
@@ -280,24 +296,28 @@ def check(
             results, fix_errors = _fix(results, encoding, lint)
             errors.extend(fix_errors)
     except JdlintError as exc:
-        click.echo(f"jdlint: error: {exc}", err=True)
+        _echo(f"jdlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
 
     for message in errors:
-        click.echo(f"jdlint: error: {message}", err=True)
+        _echo(f"jdlint: error: {message}", err=True)
     for result in results:
         if result.skipped:
-            click.echo(f"jdlint: {result.error}", err=True)
+            _echo(f"jdlint: {result.error}", err=True)
         elif result.error:
-            click.echo(f"jdlint: error: {result.error}", err=True)
+            _echo(f"jdlint: error: {result.error}", err=True)
     results = [r for r in results if not r.skipped]
 
     colour = use_colour(output)
     text = _statistics(results) if statistics else FORMATTERS[output_format](results, colour)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_bytes(text.encode("utf-8", "backslashreplace"))
+        except OSError as exc:
+            _echo(f"jdlint: error: {output}: cannot write the output: {exc.strerror or exc}", True)
+            sys.exit(EXIT_ERROR)
     else:
-        click.echo(text, nl=False, color=colour)
+        _echo(text, nl=False, colour=colour)
 
     if errors or any(r.error for r in results):
         sys.exit(EXIT_ERROR)

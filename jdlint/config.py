@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import JdlintError
+from .files import read_regular
 from .rules import Rule, resolve_selectors
 
 if sys.version_info >= (3, 11):
@@ -24,6 +25,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+MAX_CONFIG_BYTES = 10_000_000
 CONFIG_FILES = (".jdlint.toml", "pyproject.toml", "setup.cfg")
 
 
@@ -74,11 +76,12 @@ class Config:
         return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[self.fail_on]
 
     def lexicon_paths(self) -> tuple[str, ...]:
-        return tuple(str((self.root / p).resolve()) for p in self.lexicons)
+        return tuple(os.path.realpath(self.root / p) for p in self.lexicons)
 
     def _relative(self, file: str | Path) -> str:
         try:
-            return Path(os.path.relpath(Path(file).resolve(), self.root.resolve())).as_posix()
+            relative = os.path.relpath(os.path.realpath(file), os.path.realpath(self.root))
+            return Path(relative).as_posix()
         except ValueError:  # another drive on Windows
             return Path(file).as_posix()
 
@@ -160,8 +163,13 @@ def load_config_file(path: str | Path) -> Config | None:
     """The jdlint configuration in a file, or None when the file has no jdlint section."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_regular(path, MAX_CONFIG_BYTES)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: configuration larger than {MAX_CONFIG_BYTES:,} bytes")
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     if path.name == "setup.cfg" or path.suffix == ".cfg":
         parser = configparser.ConfigParser(interpolation=None)
@@ -177,9 +185,12 @@ def load_config_file(path: str | Path) -> Config | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("jdlint")
+        tool = data.get("tool", {})
+        section = tool.get("jdlint") if isinstance(tool, dict) else None
         if section is None:
             return None
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.jdlint]: is not a table")
         return _from_mapping(section, path, "[tool.jdlint]")
     return _from_mapping(data, path, "top level")
 
@@ -188,7 +199,7 @@ def discover_config(start: str | Path, cache: dict[Path, Config] | None = None) 
     """The configuration for a file or folder: the nearest config file from ``start``'s folder
     upward, stopping at the repository root (a folder holding .git). Default if none.
     ``cache`` (folder -> config) saves re-reading for files in the same folder."""
-    folder = Path(start).resolve()
+    folder = Path(os.path.realpath(start))
     if not folder.is_dir():
         folder = folder.parent
     if cache is None:
@@ -234,11 +245,11 @@ class ConfigResolver:
         if self.isolated:
             key: Any = "isolated"
         elif self.explicit:
-            key = ("explicit", Path(self.explicit).resolve())
+            key = ("explicit", os.path.realpath(self.explicit))
         elif path in ("<stdin>", "<text>"):
             key = Path.cwd().resolve()
         else:
-            key = Path(path).resolve()
+            key = Path(os.path.realpath(path))  # never raises, even on a symlink loop
             key = key if key.is_dir() else key.parent
         if key not in self._final:
             self._final[key] = self._with_flags(self._base(key))
@@ -261,7 +272,7 @@ class ConfigResolver:
 
 
 def _explicit(path: str) -> Config:
-    if not Path(path).is_file():
+    if not os.path.lexists(path):
         raise ConfigError(f"{path}: no such configuration file")
     config = load_config_file(path)
     if config is None:

@@ -18,3 +18,18 @@ class InputError(JdlintError):
 class NotAPostingError(InputError):
     """A file of a posting format that holds no posting (JSON without a JobPosting): skipped,
     and not counted as an error."""
+
+
+REPORT_URL = "https://github.com/jdlint/jdlint/issues"
+
+
+def internal_error(path: str, exc: BaseException) -> str:
+    """The message for a bug in jdlint met while reading or linting ``path``: it names the
+    file and asks for a report, so that it never passes for a problem of the input."""
+    detail = f"{type(exc).__name__}: {exc}"
+    if len(detail) > 200:
+        detail = detail[:197] + "..."
+    return (
+        f"{path}: internal error ({detail}); this is a bug in jdlint, "
+        f"please report it with the file at {REPORT_URL}"
+    )

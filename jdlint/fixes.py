@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .files import read_regular
 from .results import FileResult, Fix
 from .source import decode
 
@@ -23,6 +24,10 @@ def _encoding_of(raw: bytes, encoding: str | None) -> str:
         return encoding
     if raw.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if raw.startswith(codecs.BOM_UTF32_LE):
+        return "utf-32-le"
+    if raw.startswith(codecs.BOM_UTF32_BE):
+        return "utf-32-be"
     if raw.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le"
     if raw.startswith(codecs.BOM_UTF16_BE):
@@ -32,8 +37,8 @@ def _encoding_of(raw: bytes, encoding: str | None) -> str:
 
 def _encode(text: str, encoding: str, raw: bytes) -> bytes:
     bom = b""
-    if encoding in ("utf-16-le", "utf-16-be"):
-        bom = raw[:2]
+    if encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        bom = raw[: 4 if encoding.startswith("utf-32") else 2]
         text = text[1:] if text.startswith("\ufeff") else text
     return bom + text.encode(encoding)
 
@@ -56,7 +61,8 @@ def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
         return 0
     path = Path(result.path)
     try:
-        raw = path.read_bytes()
+        # linted as at most 4 bytes a character: more means it changed since
+        raw = read_regular(path, 4 * len(result.text or "") + 4)
     except OSError as exc:
         raise InputError(f"{path}: cannot read for --fix: {exc.strerror or exc}") from None
     text = decode(raw, str(path), encoding)
@@ -71,7 +77,10 @@ def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
         data = _encode(text, codec, raw)
     except (UnicodeError, LookupError) as exc:
         raise InputError(f"{path}: cannot encode the fixed text as {codec}: {exc}") from None
-    _replace_atomically(path, data)
+    try:
+        _replace_atomically(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the fix: {exc.strerror or exc}") from None
     return len(fixes)
 
 

@@ -9,6 +9,7 @@ validated against their schemas, jdlint's own by the tests.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -17,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LexiconError
+from .files import read_regular
 from .role_model import RoleModel
 from .roles import ROLE_IDS
 
+# A user's lexicon or weights file larger than this is refused (the built-in ones are < 1 MB).
+MAX_DATA_BYTES = 64_000_000
 WORDLISTS = ("sections", "titles", "duties", "other_work")
 # Phrase lists of the wording rules, one file per family (lexicons/wording/<name>.json).
 WORDING_FILES = ("gender_coded", "inclusive", "tone", "ai_buzzwords", "technology", "realism")
@@ -210,9 +214,13 @@ def check_no_duplicate_terms(lexicon: RoleLexicon) -> None:
 def _read_text(path: str, what: str) -> str:
     """A user's data file as text, or one clear message naming it."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = read_regular(path, MAX_DATA_BYTES)
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_DATA_BYTES:
+        raise LexiconError(f"{path}: {what} is larger than {MAX_DATA_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: {what} is not UTF-8") from None
 
@@ -221,7 +229,8 @@ def load_role_file(path: str | Path) -> RoleLexicon:
     """Read and validate one role lexicon file."""
     path = str(path)
     text = _read_text(path, "lexicon")
-    lexicon = _role_from_data(_read_json(path, text, "role-lexicon.schema.json"), path)
+    data = _read_json(path, text, "role-lexicon.schema.json")
+    lexicon = _role_from_data(data, path)
     check_no_duplicate_terms(lexicon)
     return lexicon
 
@@ -291,8 +300,8 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
             if not found:
                 raise LexiconError(f"{path}: no lexicon files (*.json) in this folder")
             files.extend(found)
-        elif path.is_file():
-            files.append(path)
+        elif path.is_file() or os.path.lexists(path):
+            files.append(path)  # a broken link or a loop: reading it says what is wrong
         else:
             raise LexiconError(f"{path}: no such lexicon file or folder")
     return files
@@ -368,5 +377,5 @@ def load_lexicon(
     Each path is a role lexicon file or a folder of them. Results are cached per process, so
     every pipeline component that asks for the same paths shares one validated lexicon.
     """
-    resolved = str(Path(weights).resolve()) if weights else None
-    return _load(tuple(str(Path(p).resolve()) for p in paths), replace, resolved)
+    resolved = os.path.realpath(weights) if weights else None
+    return _load(tuple(os.path.realpath(p) for p in paths), replace, resolved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -10,9 +11,10 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .config import Config
-from .errors import InputError, NotAPostingError
+from .errors import InputError, JdlintError, NotAPostingError, internal_error
 from .extensions import TEXT_KEY
 from .lexicon import load_lexicon
+from .long_runs import make_doc
 from .pipeline import build_nlp
 from .results import Duty, FileResult, Finding, Profile, Skill, Title
 from .role_profile import RoleProfile
@@ -31,6 +33,7 @@ _RULE_KEYS = {k: r.code for r in ALL_RULES for k in (r.code.lower(), r.name)}
 _RULES_BY_CODE = {r.code: r for r in ALL_RULES}
 
 BATCH_SIZE = 64
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class Linter:
@@ -98,30 +101,80 @@ class Linter:
             except InputError as exc:
                 skipped = isinstance(exc, NotAPostingError)
                 slots.append(FileResult(path=str(path), error=str(exc), skipped=skipped))
+            except Exception as exc:  # a bug met on this input: its error, not the run's
+                slots.append(FileResult(path=str(path), error=internal_error(str(path), exc)))
         linted = self.lint_sources([s for s in slots if isinstance(s, Source)], config_for)
         return [s if isinstance(s, FileResult) else next(linted) for s in slots]
 
     def lint_sources(
         self, sources: Iterable[Source], config_for: Callable[[str], Config] | None = None
     ) -> Iterator[FileResult]:
-        """Lint decoded postings, batched through ``nlp.pipe``, in order."""
+        """Lint decoded postings, batched through ``nlp.pipe``, in order. Whatever goes wrong
+        with one posting becomes that posting's error; the others are linted as ever."""
         config_of = config_for or (lambda _path: self.config)
-        sources = list(sources)
-        texts = (s.text for s in sources if s.text.strip() and len(s.text) <= self.nlp.max_length)
-        docs = self.nlp.pipe(map(self._make_doc, texts), batch_size=BATCH_SIZE)
+        batch: list[Source] = []
         for source in sources:
-            if not source.text.strip():
-                yield FileResult(path=source.path, error=f"{source.path}: empty, nothing to lint")
-            elif len(source.text) > self.nlp.max_length:
-                limit = f"{self.nlp.max_length:,}"
-                yield FileResult(
-                    path=source.path, error=f"{source.path}: longer than {limit} characters"
-                )
+            batch.append(source)
+            if len(batch) == BATCH_SIZE:
+                yield from self._lint_batch(batch, config_of)
+                batch = []
+        yield from self._lint_batch(batch, config_of)
+
+    def _lint_batch(
+        self, sources: list[Source], config_of: Callable[[str], Config]
+    ) -> Iterator[FileResult]:
+        refused = {id(s): self._refusal(s) for s in sources}
+        docs = self._docs([s.text for s in sources if refused[id(s)] is None])
+        for source in sources:
+            error = refused[id(source)]
+            if error is not None:
+                yield FileResult(path=source.path, error=error)
+                continue
+            doc = next(docs)
+            if isinstance(doc, Exception):
+                yield FileResult(path=source.path, error=internal_error(source.path, doc))
+                continue
+            try:
+                yield self._result(source, doc, config_of(source.path))
+            except JdlintError:
+                raise  # a bad configuration stops the run with its own message
+            except Exception as exc:
+                yield FileResult(path=source.path, error=internal_error(source.path, exc))
+
+    def _refusal(self, source: Source) -> str | None:
+        """Why a posting cannot be linted at all, or None."""
+        if not source.text.strip():
+            return f"{source.path}: empty, nothing to lint"
+        if len(source.text) > self.nlp.max_length:
+            return f"{source.path}: longer than {self.nlp.max_length:,} characters"
+        surrogate = _SURROGATE.search(source.text)
+        if surrogate is not None:
+            return (
+                f"{source.path}: contains a lone surrogate "
+                f"(U+{ord(surrogate.group()):04X}), which is not text"
+            )
+        return None
+
+    def _docs(self, texts: list[str]) -> Iterator[Doc | Exception]:
+        """The texts through the pipeline, batched; when the batch fails, one by one, so that
+        only the text that fails gets the exception."""
+        try:
+            docs = list(self.nlp.pipe(map(self._make_doc, texts), batch_size=BATCH_SIZE))
+        except Exception:
+            docs = None
+        if docs is not None:
+            yield from docs
+            return
+        for text in texts:
+            try:
+                doc = self.nlp(self._make_doc(text))
+            except Exception as exc:
+                yield exc
             else:
-                yield self._result(source, next(docs), config_of(source.path))
+                yield doc
 
     def _make_doc(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+        doc = make_doc(self.nlp, text)
         doc.user_data[TEXT_KEY] = text
         return doc
 

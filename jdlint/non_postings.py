@@ -10,7 +10,10 @@ never a parse.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
+
+from .files import read_regular
 
 # A file's name before its first dot, lower-cased -> what it is.
 _BY_STEM = {
@@ -58,10 +61,14 @@ def not_a_posting(path: str | Path) -> str | None:
     if kind:
         return kind
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a FIFO or a device is never opened here: the reader refuses it
         if _is_requirements(path):
             return "a requirements file"
-        if path.stat().st_size <= _SMALL and not path.read_bytes().lstrip(b"\xef\xbb\xbf").strip():
-            return "empty"
+        if path.stat().st_size <= _SMALL:
+            data = read_regular(path, _SMALL)
+            if not data.lstrip(b"\xef\xbb\xbf").strip():
+                return "empty"
     except OSError:
         return None
     return None

@@ -3,6 +3,7 @@ jdlint's components. Nothing is ever downloaded."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,8 +42,9 @@ def build_nlp(
     else:
         nlp = spacy.blank("en")
     nlp.max_length = max_length
-    paths = [str(Path(p).resolve()) for p in lexicons]
-    weights = str(Path(role_weights).resolve()) if role_weights else ""
+    # realpath, not Path.resolve: a symlink loop is the lexicon loader's message, not a crash
+    paths = [os.path.realpath(p) for p in lexicons]
+    weights = os.path.realpath(role_weights) if role_weights else ""
     for name in COMPONENTS:
         config = {"lexicons": paths} if name != "jdlint_roles" else {"weights": weights}
         nlp.add_pipe(name, config=config)

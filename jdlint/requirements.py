@@ -22,10 +22,12 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 _NUMBER = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
-# "5+ years", "3-5 years", "five (5) years", "minimum 4 yrs", "10 years'"
+# "5+ years", "3-5 years", "five (5) years", "minimum 4 yrs", "10 years'". The gaps are
+# bounded: two unbounded \s* side by side would try every split of a long run of spaces.
+_GAP = r"\s{0,3}"
 _YEARS = re.compile(
-    rf"(?<![\w.$€£]){_NUMBER}\s*(\+|plus)?\s*(?:\(\s*\d{{1,2}}\s*\)\s*)?"
-    rf"(?:(?:-|–|to|or)\s*{_NUMBER}\s*\+?\s*)?(?:years?|yrs?)(?!\w)",
+    rf"(?<![\w.$€£]){_NUMBER}{_GAP}(\+|plus)?{_GAP}(?:\({_GAP}\d{{1,2}}{_GAP}\){_GAP})?"
+    rf"(?:(?:-|–|to|or){_GAP}{_NUMBER}{_GAP}\+?{_GAP})?(?:years?|yrs?)(?!\w)",
     re.IGNORECASE,
 )
 # What may stand between "5+ years" and the technology it is about: "of", "of hands-on

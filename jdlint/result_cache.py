@@ -28,10 +28,14 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .errors import InputError
+from .files import read_regular
 from .results import FileResult
 from .source import decode
 
 DEFAULT_FOLDER = ".jdlint_cache"
+# A cached result is a few kilobytes; a posting at the 1 MB limit with thousands of findings
+# stays well under this.
+MAX_ENTRY_BYTES = 32_000_000
 # The marker that makes a folder ours: ``jdlint clean`` removes no folder without it.
 TAG_NAME = "CACHEDIR.TAG"
 TAG = (
@@ -138,8 +142,7 @@ class ResultCache:
         """The key of a posting file and its cached result (None for a miss). A file that
         cannot be read or decoded has no key: linting it reports why."""
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(self.max_bytes + 1)
+            data = read_regular(path, self.max_bytes)  # a FIFO or a device: refused, not read
             if len(data) > self.max_bytes:
                 return None, None
             text = decode(data, path, self.encoding)
@@ -155,8 +158,12 @@ class ResultCache:
         """The cached result for ``key``, as the result of ``path`` (whose decoded text is
         ``text``); None if there is none or it cannot be read."""
         try:
-            with open(self._entry(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
+            # The cache is untrusted input: a regular file only (a FIFO planted there would
+            # block, a link to /dev/zero never end), and no bigger than an entry can be.
+            data = read_regular(self._entry(key), MAX_ENTRY_BYTES)
+            if len(data) > MAX_ENTRY_BYTES:
+                return None
+            entry = json.loads(data.decode("utf-8"))
             if entry.get("key") != key:
                 return None
             return FileResult.from_dict({**entry["result"], "path": path}, text)

@@ -38,7 +38,7 @@ _LINE = re.compile(r"[^\r\n]*")
 _CUE_WORD = re.compile(r"\w+")
 _LABEL_WORD = re.compile(r"[^\s:]+")
 BULLET = re.compile(r"^\s*(?:[-*•●◦▪‣–·+]|\d{1,2}[.)]|[a-z][.)])\s+")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_HEADING_OPEN = re.compile(r"\s{0,3}#{1,6}\s+")
 _LABEL = re.compile(r"^\s*(?:[*_]{1,2})?([A-Za-z][\w '’/&-]{1,40}?)(?:[*_]{1,2})?\s*:\s*(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[A-Z0-9•<-])")
 _WORD = re.compile(r"[\w'’+#./-]+")
@@ -50,6 +50,16 @@ _LOOKING_FOR = re.compile(
 )
 MAX_TITLE_WORDS = 14
 MAX_HEADING_CHARS = 100
+
+
+def _md_heading(line: str) -> tuple[int, int] | None:
+    """The span of an ATX heading's text ("## Responsibilities ##"), or None. A scan rather
+    than one regex: "(.*?)\\s*#*\\s*$" tries every split of a long run of spaces."""
+    opening = _MD_HEADING_OPEN.match(line)
+    if opening is None:
+        return None
+    end = len(line.rstrip().rstrip("#").rstrip())
+    return opening.end(), max(opening.end(), end)
 
 
 @dataclass(frozen=True)
@@ -117,9 +127,9 @@ class SectionReader:
         """(kind, offset where the line's own content starts) if the line is a heading."""
         if len(line) > MAX_HEADING_CHARS and ":" not in line[:50] and "#" not in line[:7]:
             return None  # a paragraph: headings are a few words, labels come first
-        md = _MD_HEADING.match(line)
+        md = _md_heading(line)
         if md:
-            return self.heading_kind(md.group(2)) or "body", len(line)
+            return self.heading_kind(line[md[0] : md[1]]) or "body", len(line)
         stripped = line.strip().strip("*_").strip()
         if not stripped or BULLET.match(line):
             return None
@@ -200,9 +210,9 @@ class SectionReader:
         if not content:
             return None
         first_start, first_end = content[0]
-        md = _MD_HEADING.match(text[first_start:first_end])
+        md = _md_heading(text[first_start:first_end])
         if md:
-            return _trim(text, first_start + md.start(2), first_start + md.end(2))
+            return _trim(text, first_start + md[0], first_start + md[1])
         for start, end in content[:10]:
             label = _LABEL.match(text[start:end])
             if label and label.group(2).strip() and _normalise(label.group(1)) in self.labels:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .files import read_regular
 from .offsets import OffsetMap
 
 DEFAULT_MAX_BYTES = 1_000_000
@@ -80,7 +81,8 @@ class Source:
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Bytes to text: a BOM decides (UTF-8, UTF-16), else UTF-8; binary data is refused."""
+    """Bytes to text: a BOM decides (UTF-8, UTF-32, UTF-16), else UTF-8; binary data (a NUL
+    anywhere) is refused."""
     if encoding:
         try:
             return data.decode(encoding)
@@ -88,9 +90,12 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             raise InputError(f"{path}: cannot decode as {encoding}: {exc}") from None
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", path)
+    # UTF-32 first: its little-endian BOM starts like UTF-16's
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _decode(data, "utf-32", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", path)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError(f"{path}: binary file, skipped")
     return _decode(data, "utf-8", path)
 
@@ -116,8 +121,7 @@ def read_source(
     Raises InputError with a message fit for the user."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..results import FileResult
+from .escape import escape_controls
 
 
 def format_concise(results: Sequence[FileResult], colour: bool = False) -> str:
     from . import summary
 
     lines = [
-        f"{r.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
-        + (" [*]" if f.fix else "")
+        f"{escape_controls(r.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] "
+        f"{escape_controls(f.message)}" + (" [*]" if f.fix else "")
         for r in results
         for f in r.findings
     ]

@@ -25,7 +25,8 @@ def _uri(path: str) -> str:
         relative = os.path.relpath(path)
     except ValueError:
         relative = path
-    return quote(Path(relative).as_posix())
+    # fsencode: a file name that is not UTF-8 is percent-encoded as the bytes it is
+    return quote(os.fsencode(Path(relative).as_posix()))
 
 
 def _fingerprint(result: FileResult, finding: Finding) -> str:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import click
 
 from ..results import FileResult, Finding
+from .escape import escape_controls
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def _marker_lines(text: str, finding: Finding) -> tuple[str, str] | None:
-    lines = text.splitlines()
+# The line breaks positions are counted in (source.py): str.splitlines() would also break at
+# \f, \v, \x1c-\x1e, \x85 and U+2028/2029 and show another line than the finding's.
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _marker_lines(lines: list[str], finding: Finding) -> tuple[str, str] | None:
     if not 1 <= finding.line <= len(lines):
         return None
     line = lines[finding.line - 1].expandtabs(1)
@@ -21,7 +27,11 @@ def _marker_lines(text: str, finding: Finding) -> tuple[str, str] | None:
         if finding.end_line == finding.line
         else len(line) - finding.column + 1
     )
-    return line, " " * (finding.column - 1) + "^" * max(1, width)
+    start = finding.column - 1
+    # escapes are wider than the characters they show: the marker follows the escaped line
+    before = escape_controls(line[:start])
+    marked = escape_controls(line[start : start + max(1, width)])
+    return escape_controls(line), " " * len(before) + "^" * max(1, len(marked))
 
 
 def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
@@ -32,20 +42,21 @@ def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
 
     out: list[str] = []
     for result in results:
-        text = result.text
+        lines = _NEWLINE.split(result.text) if result.text is not None else None
+        path = escape_controls(result.path)
         for f in result.findings:
-            head = f"{style(f'{result.path}:{f.line}:{f.column}:', bold=True)} "
+            head = f"{style(f'{path}:{f.line}:{f.column}:', bold=True)} "
             head += style(f"{f.code} [{f.severity}]", fg=_SEVERITY_COLOUR[f.severity], bold=True)
             out.append(f"{head} {f.name}" + (" [*]" if f.fix else ""))
-            marked = _marker_lines(text, f) if text is not None else None
+            marked = _marker_lines(lines, f) if lines is not None else None
             if marked is not None:
                 gutter = " " * len(str(f.line))
                 out.append(f"{gutter} |")
                 out.append(f"{f.line} | {marked[0]}")
                 out.append(f"{gutter} | {style(marked[1], fg=_SEVERITY_COLOUR[f.severity])}")
-            out.append(f"  = {f.message}")
+            out.append(f"  = {escape_controls(f.message)}")
             if f.suggestion:
-                out.append(f"  = {style('help', bold=True)}: {f.suggestion}")
+                out.append(f"  = {style('help', bold=True)}: {escape_controls(f.suggestion)}")
             out.append("")
     out.append(summary(results))
     return "\n".join(out) + "\n"

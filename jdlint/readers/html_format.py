@@ -107,6 +107,7 @@ class _Reader(HTMLParser):
         self.headings = 0
         self.json_ld: list[tuple[str, int]] = []  # (script content, offset in text)
         self._json_ld_open: int | None = None
+        self._last_seen: dict[tuple[str, int], int] = {}
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -184,6 +185,52 @@ class _Reader(HTMLParser):
             end += 1
             raw += ";"
         self._out().add(html.unescape(raw), self.base + at, self.base + end)
+
+    # The standard parser looks for the end of a tag or comment from where it starts, and at
+    # the end of the document reads an unclosed one as one character of text and looks again
+    # from the next "<": 25,000 "<a" or "<!--" take seconds. Whether a construct closes at
+    # all is known from the last ">" and "-->" of the document; one that never closes is read
+    # as the HTML standard says (a tag cut off by the end of the file is dropped, a comment
+    # runs to the end): no text follows it.
+    def _last(self, closer: str) -> int:
+        key = (closer, len(self.rawdata))  # rawdata only ever loses its front: len names it
+        if key not in self._last_seen:
+            self._last_seen[key] = self.rawdata.rfind(closer)
+        return self._last_seen[key]
+
+    def _never_closes(self, i: int, closer: str, skip: int) -> bool:
+        return self._last(closer) < i + skip
+
+    def parse_starttag(self, i: int) -> int:
+        if self._never_closes(i, ">", 1):
+            return len(self.rawdata)
+        return super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        if self._never_closes(i, ">", 1):
+            return len(self.rawdata)
+        return super().parse_endtag(i)
+
+    def parse_pi(self, i: int) -> int:
+        if self._never_closes(i, ">", 1):
+            return len(self.rawdata)
+        return super().parse_pi(i)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self._never_closes(i, ">", 1):
+            return len(self.rawdata)
+        return super().parse_html_declaration(i)
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if self._never_closes(i, "-->", 4):
+            return len(self.rawdata)
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # HTML has no marked sections outside SVG and MathML (skipped here): a browser reads
+        # "<![" up to the next ">" as a comment. The standard parser asserts on most of them.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")

@@ -19,6 +19,10 @@ from ..source import Source
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"', re.S)
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _SPACE = re.compile(r"[ \t\r\n]*")
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+# Longer integers than Python converts by default (sys.get_int_max_str_digits) are kept as
+# floats: valid JSON, and no field jdlint reads needs them exact.
+_MAX_INT_DIGITS = 4000
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _LITERALS = {"true": True, "false": False, "null": None}
 
@@ -51,6 +55,30 @@ class JSONError(ValueError):
         self.offset = offset
 
 
+def _hex4(raw: str, k: int, at: int) -> int:
+    """The code unit of the ``\\uXXXX`` escape at ``raw[k]``: exactly four hex digits (not
+    ``int()``'s wider syntax, which would take "+1_2")."""
+    if _HEX4.fullmatch(raw, k + 2, k + 6) is None or raw[k : k + 2] != "\\u":
+        raise JSONError(f"invalid \\u escape '{raw[k : k + 6]}'", at + k)
+    return int(raw[k + 2 : k + 6], 16)
+
+
+def _unicode_escape(raw: str, k: int, at: int) -> tuple[str, int]:
+    """The character of the ``\\u`` escape at ``raw[k]`` (a surrogate pair counts as one) and
+    how many characters of ``raw`` it takes. A lone surrogate is refused: it is no text."""
+    code = _hex4(raw, k, at)
+    if 0xDC00 <= code <= 0xDFFF:
+        raise JSONError(f"lone surrogate '{raw[k : k + 6]}'", at + k)
+    if 0xD800 <= code <= 0xDBFF:
+        if raw[k + 6 : k + 8] != "\\u":
+            raise JSONError(f"lone surrogate '{raw[k : k + 6]}'", at + k)
+        low = _hex4(raw, k + 6, at)
+        if not 0xDC00 <= low <= 0xDFFF:
+            raise JSONError(f"lone surrogate '{raw[k : k + 6]}'", at + k)
+        return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
+    return chr(code), 6
+
+
 def _string(text: str, i: int, base: int) -> tuple[JString, int]:
     match = _STRING.match(text, i)
     if match is None:
@@ -72,13 +100,7 @@ def _string(text: str, i: int, base: int) -> tuple[JString, int]:
         if c == "\\":
             kind = raw[k + 1]
             if kind == "u":
-                code = int(raw[k + 2 : k + 6], 16)
-                width = 6
-                if 0xD800 <= code < 0xDC00 and raw[k + 6 : k + 8] == "\\u":
-                    low = int(raw[k + 8 : k + 12], 16)
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    width = 12
-                c = chr(code)
+                c, width = _unicode_escape(raw, k, i + 1)
             elif kind in _ESCAPES:
                 c, width = _ESCAPES[kind], 2
             else:
@@ -131,7 +153,8 @@ def load(text: str, base: int = 0) -> Any:
             if match is None:
                 raise JSONError("invalid number", i)
             number = match.group()
-            value = float(number) if any(ch in number for ch in ".eE") else int(number)
+            exact = len(number) <= _MAX_INT_DIGITS and not any(ch in number for ch in ".eE")
+            value = int(number) if exact else float(number)
             i = match.end()
         else:
             for word, literal in _LITERALS.items():

@@ -32,7 +32,6 @@ _FRONT_MATTER_KEYS = {
     "date": "datePosted",
     "date_posted": "datePosted",
 }
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
@@ -41,6 +40,20 @@ def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\r\n":
             chars[i] = " "
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """The spans of HTML comments, as ``<!--.*?-->`` finds them but in one pass: the regex
+    reads to the end of the text again from each unclosed ``<!--``."""
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no comment closes after this one: none of the rest can close either
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 def _line_starts(text: str) -> list[int]:
@@ -82,9 +95,10 @@ def read_markdown(path: str, original: str) -> Source:
             first, last = token.map
             _blank(chars, starts[first], starts[min(last, len(starts) - 1)])
     text = "".join(chars)
-    for regex in (_COMMENT, _LINK_TARGET):
-        for match in regex.finditer(text):
-            _blank(chars, match.start(), match.end())
+    for start, end in _comments(text):
+        _blank(chars, start, end)
+    for match in _LINK_TARGET.finditer(text):
+        _blank(chars, match.start(), match.end())
     text = "".join(chars)
     return Source(
         path,

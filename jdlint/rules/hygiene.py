@@ -21,24 +21,31 @@ _CURRENCY = (
     r"(?:[$€£¥₹₽]|(?<![A-Za-z])(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|CZK|"
     r"HUF|BRL|MXN|ZAR|kr\.?|zł|Rs\.?|euros?|Euros?|dollars?)(?![A-Za-z]))"
 )
-_AMOUNT = r"(?:\d{1,3}(?:[,.\s]\d{3})+|\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])|\d{2,})"
+# Every repetition on posting text is bounded (no pay amount has more than 15 digits), so that
+# each match attempt is short and a line of digits, or "100 " a thousand times, is linear.
+_AMOUNT = r"(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,15}(?:[.,]\d{1,15})?\s?[kK](?![A-Za-z])|\d{2,15})"
 _NOT_FUNDING = r"(?!\s?(?:[mMbB]n?\b|million|billion|bn\b))"
 _PAY = re.compile(
     rf"{_CURRENCY}\s?{_AMOUNT}{_NOT_FUNDING}"
     rf"|{_AMOUNT}\s?{_CURRENCY}"
-    r"|\d{2,3}\s?[kK]\s*(?:-|–|to)\s*\d{2,3}\s?[kK](?![A-Za-z])"
+    r"|\d{2,3}\s?[kK]\s{0,10}(?:-|–|to)\s{0,10}\d{2,3}\s?[kK](?![A-Za-z])"
     # "Salary with full time is 1500 (gross)": a pay word and an amount on one line
     r"|(?i:\b(?:salary|salaries|pay|wage|wages|remuneration|stipend|compensation)\b)"
-    r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,}(?![\d,.]|\s*(?:%|days|hours|weeks|months|years)|\(k\)|k\b)"
+    r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,20}"
+    r"(?![\d,.]|\s{0,10}(?:%|days|hours|weeks|months|years)|\(k\)|k\b)"
     # "45 per hour", "60,000 a year", "5000/month"
-    r"|(?<![\w.])\d[\d,.]*\s?[kK]?\s*(?:per|an|a|/)\s*(?:hour|hr|annum|year|yr|month)\b"
+    r"|(?<![\w.])\d[\d,.]{0,20}\s?[kK]?\s{0,10}(?:per|an|a|/)\s{0,10}(?:hour|hr|annum|year|yr|month)\b"
 )
 _LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
 ).split()
-_CITY_STATE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s(?:" + "|".join(_US_STATES) + r")\b")
+# "San Francisco, CA", "Salt Lake City, UT": a city of at most four words, so that a long run
+# of capitalised words is not read again from each of them
+_CITY_STATE = re.compile(
+    r"\b[A-Z][a-z]{1,30}(?:\s[A-Z][a-z]{1,30}){0,3},\s(?:" + "|".join(_US_STATES) + r")\b"
+)
 _SALARY_KEYS = ("baseSalary", "estimatedSalary")
 _LOCATION_KEYS = ("jobLocation", "jobLocationType", "applicantLocationRequirements")
 # Where a funding round or a price may stand, which is not pay.
@@ -101,10 +108,13 @@ def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
 
 def _check_spelling(posting: Posting) -> Iterator[Finding]:
     text = posting.text
+    capitals: dict[int, bool] = {}  # line start -> the line is in capitals (once per line)
     for hit in [*posting.wording("misspelled"), *posting.wording("expanded_acronyms")]:
         start, end = posting.line_at(hit.start)
-        line = text[start:end]
-        if hit.list == "misspelled" and line.upper() == line:
+        if start not in capitals:
+            line = text[start:end]
+            capitals[start] = line.upper() == line
+        if hit.list == "misspelled" and capitals[start]:
             continue  # a heading in capitals: "PYTORCH ENGINEER" is not a misspelling
         where = posting.source.locate(hit.start, hit.end)
         right = hit.entry.suggest or hit.text
