@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .extensions import SPANS_SKILLS, register_extensions
 from .lexicon import Lexicon, load_lexicon
 from .phrase_patterns import phrase_patterns
 from .sections import SectionIndex
+from .token_patterns import AnchoredMatcher
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity
@@ -121,13 +122,14 @@ class SkillsComponent:
             self.other.add(label, phrase_patterns(nlp, phrases, LOWER))
         # ... and wording that fixed phrases cannot cover ("manage a growing team of 6-8 data
         # scientists"), one label per pattern.
-        self.other_patterns = Matcher(nlp.vocab, validate=True)
         self.pattern_names: dict[int, tuple[str, str]] = {}
+        labelled = []
         for kind, patterns in lexicon.patterns.get("other_work", {}).items():
             for n, pattern in enumerate(patterns):
                 label = f"jdlint_other_pattern:{kind}:{n}"
                 self.pattern_names[nlp.vocab.strings.add(label)] = (kind, f"pattern {n}")
-                self.other_patterns.add(label, [pattern])
+                labelled.append((label, [list(pattern)]))
+        self.other_patterns = AnchoredMatcher(nlp.vocab, labelled)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # One label per distinct skill: spellings whose SkillInfo says the same share it, so
@@ -181,7 +183,8 @@ class SkillsComponent:
         """Work of no role: phrase and pattern hits, the longest where they overlap."""
         names = {label: (kind, None) for label, kind in self.other_kinds.items()}
         names.update(self.pattern_names)
-        spans = [*self.other(doc, as_spans=True), *self.other_patterns(doc, as_spans=True)]
+        patterned = [Span(doc, s, e, label=label) for label, s, e in self.other_patterns(doc)]
+        spans = [*self.other(doc, as_spans=True), *patterned]
         hits = []
         for span in filter_spans(spans):
             kind, key = names[span.label]

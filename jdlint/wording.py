@@ -17,13 +17,14 @@ from typing import Any
 
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .extensions import LEMMAS_KEY, doc_text, register_extensions
 from .lemmas import lemma_of, lemma_table
 from .lexicon import WordingEntry, load_lexicon
 from .sections import SectionIndex
+from .token_patterns import AnchoredMatcher
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class WordingComponent:
         self.table = lemma_table()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.patterns = Matcher(nlp.vocab, validate=True)
+        patterned: list[tuple[str, list[list[dict]]]] = []
         self.entries: dict[int, tuple[str, WordingEntry]] = {}
         self.by_lemma: dict[str, list[tuple[str, WordingEntry]]] = defaultdict(list)
         self.context: dict[int, tuple[set[tuple[int, ...]], set[tuple[int, ...]]]] = {}
@@ -65,7 +66,7 @@ class WordingComponent:
                 matcher = self.orth if entry.case_sensitive else self.lower
                 matcher.add(label, [nlp.make_doc(form) for form in forms])
                 if entry.patterns:
-                    self.patterns.add(label, [list(p) for p in entry.patterns])
+                    patterned.append((label, [list(p) for p in entry.patterns]))
                 if entry.lemma and len(nlp.make_doc(entry.phrase)) == 1:
                     self.by_lemma[lemma_of(entry.phrase, self.table)].append((list_name, entry))
                 self.context[id(entry)] = (
@@ -80,6 +81,8 @@ class WordingComponent:
                     self.needs_near[id(entry)] = frozenset(
                         nlp.vocab.strings.add(w.lower()) for w in entry.needs_near
                     )
+        # Token patterns run only around the words they cannot do without (token_patterns).
+        self.patterns = AnchoredMatcher(nlp.vocab, patterned)
 
     @staticmethod
     def _words(nlp: Language, phrase: str) -> tuple[int, ...]:
