@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -21,3 +23,32 @@ def linter() -> Linter:
 def lint(linter: Linter):
     """lint(text) -> FileResult, with the session's one pipeline."""
     return linter.lint_text
+
+
+# Runs the command line in a fresh interpreter and says on stderr which heavy modules it imported.
+_PROBE = """\
+import sys
+from jdlint.cli import main
+sys.argv = ["jdlint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+for name in ("spacy", "jsonschema"):
+    sys.stderr.write("%s=%s\\n" % (name, name in sys.modules))
+"""
+HEAVY_MODULES = ("spacy", "jsonschema")
+
+
+def _run_probed(*args: str, **kwargs) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True, **kwargs
+    )
+    return result, {name for name in HEAVY_MODULES if f"{name}=True" in result.stderr}
+
+
+@pytest.fixture(scope="session")
+def probed():
+    """``probed(*args, cwd=..., env=...)``: (the finished ``jdlint ARGS``, the heavy modules it
+    imported), run in a fresh interpreter."""
+    return _run_probed

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,18 +18,6 @@ from jdlint.results import FileResult
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PRESTIGE = (FIXTURES / "prestige-ml-woocommerce-chatbot.txt").read_text(encoding="utf-8")
-
-# A fresh interpreter: prints jdlint's output, then on stderr whether spaCy was imported.
-PROBE = """\
-import sys
-from jdlint.cli import main
-sys.argv = ["jdlint", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-sys.stderr.write("SPACY=%s\\n" % ("spacy" in sys.modules))
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -74,16 +60,14 @@ def test_a_result_survives_the_round_trip_through_json(linter):
         assert again == result, result.path
 
 
-def test_a_rerun_over_unchanged_postings_loads_no_spacy(repo):
-    args = [sys.executable, "-c", PROBE, "--format", "json", "--exit-zero", "ml.txt"]
+def test_a_rerun_over_unchanged_postings_loads_no_spacy(probed, repo):
     env = {k: v for k, v in os.environ.items() if k != "JDLINT_NO_CACHE"}
-
-    def probe() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(args, cwd=repo, env=env, capture_output=True, text=True, check=True)
-
-    first, second = probe(), probe()
-    assert "SPACY=True" in first.stderr
-    assert "SPACY=False" in second.stderr, second.stderr
+    args = ("--format", "json", "--exit-zero", "ml.txt")
+    (first, first_imported), (second, second_imported) = (
+        probed(*args, cwd=repo, env=env) for _ in range(2)
+    )
+    assert "spacy" in first_imported
+    assert "spacy" not in second_imported, second.stderr
     assert second.stdout == first.stdout and "JD101" in first.stdout
     # The default folder is in the working directory and keeps itself out of git.
     assert (repo / ".jdlint_cache" / ".gitignore").read_text() == GITIGNORE
