@@ -27,7 +27,6 @@ from jdlint.role_profile import RoleProfile  # noqa: E402
 from jdlint.rules.title_mismatch import DEFAULT_THRESHOLDS, facts, judge  # noqa: E402
 
 MAX_FALSE_ALARMS = 0  # per rule, on the postings labelled "none"
-TIE = -1  # among equals: 1 the strictest setting, -1 the most lenient
 KIND_BY_NAME = {
     "prestige-ml-title": "prestige_ml",
     "ai-washing": "ai_washing",
@@ -70,8 +69,6 @@ GRID: dict[str, dict[str, list[float]]] = {
         "other_max_split": [0.0, 0.2, 0.34],
     },
 }
-# Higher is stricter for these; for the others (max_*), lower is.
-_STRICTER_WHEN_HIGHER = ("_min_",)
 
 
 @dataclass(frozen=True)
