@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from . import __version__
 from .errors import InputError, JdlintError, internal_error
@@ -41,21 +42,67 @@ FORMATS = ("text", "concise", "json", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
 
 
+_GROUP_OPTIONS = ("-h", "--help", "-V", "--version")
+
+
 class _DefaultToCheck(click.Group):
-    """``jdlint posting.txt`` runs ``check``; ``jdlint rules`` and ``jdlint rule X`` do not."""
+    """``jdlint posting.txt`` runs ``check``; ``jdlint rules`` and ``jdlint rule X`` do not.
+    The top-level help shows check's options too, since that is what ``jdlint PATH`` runs."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (
-            args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")
+        # While the shell completes the first word, it is a command or an option of either.
+        completing_first = ctx.resilient_parsing and not args
+        if not completing_first and (
+            not args or (args[0] not in self.commands and args[0] not in _GROUP_OPTIONS)
         ):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        items = super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):
+            check_ctx = check.make_context("check", [], parent=ctx, resilient_parsing=True)
+            items += check.shell_complete(check_ctx, incomplete)
+        return items
 
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="jdlint")
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage("jdlint", "[OPTIONS] PATH...\n       jdlint COMMAND [ARGS]...")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        check_ctx = check.make_context("check", ["-"], parent=ctx, resilient_parsing=True)
+        params = [p for p in check.get_params(check_ctx) if p.name != "help"]
+        rows = [r for p in params if (r := p.get_help_record(check_ctx))]
+        rows += [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        with formatter.section("Options (jdlint PATH... is jdlint check PATH...)"):
+            formatter.write_dl(rows)
+        self.format_commands(ctx, formatter)
+
+
+_EPILOG = """\b
+Examples:
+  jdlint posting.txt                  lint one posting
+  jdlint postings/ --format sarif -o jdlint.sarif
+  jdlint rule JD101                   what a rule checks, and why
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 a usage error or an input that
+could not be read. Shell completion: eval "$(_JDLINT_COMPLETE=bash_source jdlint)" (zsh_source,
+fish_source for zsh and fish).
+"""
+
+
+@click.group(
+    cls=_DefaultToCheck,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=_EPILOG,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="jdlint")
 def main() -> None:
-    """Lint job postings: does the title name the specialist the duties describe?"""
+    """Lint job postings: does the title name the specialist the duties describe?
+
+    Reads posting files (text, Markdown, HTML, JobPosting JSON-LD), folders of them or - for
+    standard input, and reports findings: a title naming another specialist than the duties
+    describe, requirements nobody can meet, exclusionary wording, missing pay and location.
+    """
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -109,15 +156,33 @@ def _echo(text: str, err: bool = False, *, nl: bool = True, colour: bool | None 
     click.echo(safe, err=err, nl=nl, color=colour)
 
 
-def use_colour(output: str | None) -> bool:
-    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def use_colour(output: str | None, choice: str = "auto") -> bool:
+    """``--color always|never`` decides; ``auto`` colours a terminal, not a file. Under
+    ``auto``, a non-empty NO_COLOR turns colour off (no-color.org) and a non-empty FORCE_COLOR
+    turns it on (force-color.org); NO_COLOR wins when both are set."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
 
 
-def _statistics(results: list[FileResult]) -> str:
+def _statistics(results: list[FileResult], output_format: str) -> str:
+    """Findings per rule, most frequent first: a table, or JSON under ``--format json``."""
     counts = Counter((f.code, f.name) for r in results for f in r.findings)
-    rows = [f"{n:>5}  {code}  {name}" for (code, name), n in counts.most_common()]
-    return "\n".join(rows) + ("\n" if rows else "")
+    fixable = Counter((f.code, f.name) for r in results for f in r.findings if f.fix)
+    if output_format == "json":
+        import json
+
+        rows = [
+            {"code": code, "name": name, "count": n, "fixable": fixable[code, name]}
+            for (code, name), n in counts.most_common()
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    lines = [f"{n:>5}  {code}  {name}" for (code, name), n in counts.most_common()]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _fix(
@@ -173,7 +238,19 @@ def _fix(
 @click.option(
     "--fix", is_flag=True, help="Rewrite fixable findings (misspelled technology names) in place."
 )
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule instead (JSON with --format json).",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour the text output: auto is a terminal only (NO_COLOR, FORCE_COLOR honoured).",
+)
 @click.option(
     "--config",
     "config_path",
@@ -236,6 +313,7 @@ def check(
     exit_zero: bool,
     fix: bool,
     statistics: bool,
+    color: str,
     config_path: str | None,
     isolated: bool,
     jobs: int,
@@ -308,8 +386,11 @@ def check(
             _echo(f"jdlint: error: {result.error}", err=True)
     results = [r for r in results if not r.skipped]
 
-    colour = use_colour(output)
-    text = _statistics(results) if statistics else FORMATTERS[output_format](results, colour)
+    colour = use_colour(output, color)
+    if statistics:
+        text = _statistics(results, output_format)
+    else:
+        text = FORMATTERS[output_format](results, colour)
     if output:
         try:
             Path(output).write_bytes(text.encode("utf-8", "backslashreplace"))

@@ -140,3 +140,75 @@ def test_input_is_never_modified(tmp_path):
     before = posting.stat().st_mtime_ns, posting.read_bytes()
     run(str(posting))
     assert (posting.stat().st_mtime_ns, posting.read_bytes()) == before
+
+
+# -- the rough edges a new user meets ----------------------------------------------------------
+
+
+def test_top_level_help_shows_the_check_options_an_example_and_completion():
+    out = run("--help").stdout
+    assert "jdlint [OPTIONS] PATH..." in out
+    assert "--format" in out and "--fail-on" in out  # check's options, not only --version
+    assert "jdlint posting.txt" in out  # an example
+    assert "_JDLINT_COMPLETE=bash_source jdlint" in out
+    assert out.count("--help") == 1
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version_flags(flag):
+    result = run(flag)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("jdlint, version ")
+
+
+def test_shell_completion_offers_commands_and_check_options(monkeypatch):
+    def complete(words: str) -> list[str]:
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - (not words.endswith(" "))))
+        monkeypatch.setenv("_JDLINT_COMPLETE", "bash_complete")
+        result = CliRunner().invoke(main, [], prog_name="jdlint")
+        return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+    assert complete("jdlint ru") == ["rule", "rules"]
+    assert "--format" in complete("jdlint --for")
+    assert complete("jdlint --format j") == ["json"]
+
+
+def test_statistics_honour_the_json_format():
+    result = run("--isolated", "--statistics", "--format", "json", str(PRESTIGE))
+    assert json.loads(result.stdout) == [
+        {"code": "JD101", "name": "prestige-ml-title", "count": 1, "fixable": 0}
+    ]
+
+
+def test_colour_flag_and_environment(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # CliRunner's output is not a terminal: auto means no colour, unless asked for
+    assert "\x1b[" not in run("--isolated", str(PRESTIGE)).stdout
+    assert "\x1b[" in run("--isolated", "--color", "always", str(PRESTIGE)).stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run("--isolated", str(PRESTIGE)).stdout
+    assert "\x1b[" not in run("--isolated", "--color", "never", str(PRESTIGE)).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("--isolated", str(PRESTIGE)).stdout
+    assert "\x1b[" in run("--isolated", "--color", "always", str(PRESTIGE)).stdout
+
+
+def test_an_empty_no_color_leaves_colour_on(monkeypatch):
+    import io
+    import sys
+
+    from jdlint.cli import use_colour
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")  # no-color.org: only a non-empty value turns it off
+    assert use_colour(None) is True
+    monkeypatch.setenv("FORCE_COLOR", "")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert use_colour(None) is False

@@ -7,7 +7,8 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "args", [("rules",), ("rule", "JD101"), ("--help",), ("check", "--help"), ("--version",)]
+    "args",
+    [("rules",), ("rule", "JD101"), ("--help",), ("check", "--help"), ("--version",), ("-V",)],
 )
 def test_catalogue_help_and_version_do_not_import_spacy(probed, args):
     result, imported = probed(*args)
