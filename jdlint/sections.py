@@ -199,7 +199,7 @@ class SectionReader:
     # -- title ------------------------------------------------------------------------
     def looks_like_title(self, text: str) -> bool:
         words = _WORD.findall(text)
-        if not words or len(words) > MAX_TITLE_WORDS or re.search(r"[.!?]$", text.strip()):
+        if not words or len(words) > MAX_TITLE_WORDS or _ends_sentence(text):
             return False
         if self.heading_kind(text) not in (None, "body") and _normalise(text) in self.headings:
             return False
@@ -442,3 +442,16 @@ class SectionsComponent:
 def make_sections(nlp: Language, name: str, lexicons: list[str]) -> SectionsComponent:
     """Factory for the sections component; ``lexicons`` names extra lexicon files or folders."""
     return SectionsComponent(nlp, name, lexicons)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does the line end as a sentence does? "Senior ML Engineer!!!" or "AI Engineer 🚀!" is a
+    title in title case with a flourish; "Join us as an AI Engineer!" is a sentence."""
+    stripped = text.strip()
+    if not re.search(r"[.!?]$", stripped):
+        return False
+    if not re.search(r"![^\w.?]*$", stripped):
+        return True  # a full stop or a question mark
+    words = re.findall(r"[A-Za-z][\w.+#-]*", _MASKS.sub(" ", stripped))
+    capitalised = sum(1 for w in words if any(c.isupper() for c in w))
+    return not words or capitalised < len(words)

@@ -99,6 +99,7 @@ class TitleParser:
         self.role_order = list(lexicon.roles)
         self.noise = frozenset(lists["noise"])
         self.non_role_heads = frozenset(lists["non_role_heads"])
+        self.decorations = frozenset(lists["decorations"])
         self.management = frozenset(lists["management_heads"])
         self.openers = frozenset(lists["qualifier_openers"])
         self.field_heads = frozenset(lists["field_heads"])
@@ -212,6 +213,10 @@ class TitleParser:
             word = words[i]
             if word in self.trainee:
                 continue  # "Machine Learning Engineer Intern" is an engineer title
+            if word in self.decorations and any(
+                w in self.head_words and w not in self.decorations for w in words[:i]
+            ):
+                continue  # "Machine Learning Engineer Rockstar": the hero word decorates
             if word in self.head_words:
                 index = i
                 break

@@ -68,6 +68,17 @@ RULES = {
         ("Machine Learning Operations Engineer", {"mlops_engineer"}),
         ("BI (Reporting) Analyst", {"data_analyst"}),
     ],
+    "a hero word or a flourish after a role decorates it": [
+        ("Machine Learning Engineer Rockstar", {"ml_engineer"}),
+        ("AI Engineer Wizard 🚀", {"ai_engineer"}),
+        ("Data Scientist Ninja", {"data_scientist"}),
+        ("Senior ML Engineer!!!", {"ml_engineer"}),
+        ("Rockstar Machine Learning Engineer", {"ml_engineer"}),
+    ],
+    "a hero word alone claims nothing": [
+        ("Rockstar JavaScript Ninja", set()),
+        ("Python Ninja", set()),
+    ],
     "trainee words after a role are noise": [
         ("Machine Learning Engineer Intern - Poe", {"ml_engineer"}),
         ("AI Engineer Intern", {"ai_engineer"}),
