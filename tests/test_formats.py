@@ -151,3 +151,17 @@ def test_sarif_carries_fixes_that_validate(tmp_path):
     start, length = region["charOffset"], region["charLength"]
     assert text[start : start + length] == "Pytorch"
     assert replacement["insertedContent"]["text"] == "PyTorch"
+
+
+def test_text_cuts_a_long_source_line_around_the_span(lint):
+    from jdlint.formatters.text import format_text
+
+    filler = "We are a company. " * 300  # a posting flattened onto one line
+    result = lint("Senior Software Engineer\n\n" + filler + "Be a rockstar. " + filler + "\n")
+    lines = format_text([result]).splitlines()
+    at = lines.index(next(line for line in lines if "hero-title" in line))
+    source, marker = lines[at + 2], lines[at + 3]
+    assert source.startswith("3 | …") and source.endswith("…")
+    assert len(source) < 150
+    start = marker.index("^")
+    assert source[start : start + marker.count("^")] == "rockstar"

@@ -18,6 +18,13 @@ _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+# A source line longer than this is shown cut around the finding's span ("…" marks a cut): a
+# flattened posting is one line of thousands of characters.
+MAX_LINE = 120
+CONTEXT = 40  # characters kept either side of the span
+MAX_SPAN = 60  # of the span itself; the marker covers what is shown
+
+
 def _marker_lines(lines: list[str], finding: Finding) -> tuple[str, str] | None:
     if not 1 <= finding.line <= len(lines):
         return None
@@ -28,10 +35,18 @@ def _marker_lines(lines: list[str], finding: Finding) -> tuple[str, str] | None:
         else len(line) - finding.column + 1
     )
     start = finding.column - 1
+    end = start + max(1, width)
+    head, tail = "", ""
+    if len(line) > MAX_LINE:
+        end = min(end, start + MAX_SPAN)
+        left, right = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
+        head, tail = ("…" if left else ""), ("…" if right < len(line) else "")
+        line, start, end = line[left:right], start - left, end - left
     # escapes are wider than the characters they show: the marker follows the escaped line
-    before = escape_controls(line[:start])
-    marked = escape_controls(line[start : start + max(1, width)])
-    return escape_controls(line), " " * len(before) + "^" * max(1, len(marked))
+    before = head + escape_controls(line[:start])
+    marked = escape_controls(line[start:end])
+    shown = before + marked + escape_controls(line[end:]) + tail
+    return shown, " " * len(before) + "^" * max(1, len(marked))
 
 
 def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
