@@ -120,7 +120,7 @@ def _expand_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = find_postings(path)
+            found = find_postings(path, errors)
             if not found:
                 suffixes = ", ".join(POSTING_SUFFIXES)
                 errors.append(f"{raw}: no postings ({suffixes}) in this directory")

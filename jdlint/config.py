@@ -118,6 +118,15 @@ def _from_mapping(data: dict[str, Any], path: Path, where: str) -> Config:
             resolve_selectors([key], (), ())
     except JdlintError as exc:
         raise ConfigError(f"{path}: {where}: {exc}") from None
+    root = Path(os.path.realpath(path.parent))
+    for lexicon in data.get("lexicons", ()):
+        # A configuration file in a repository of postings is untrusted: it may name lexicons
+        # of its own folder, not read files elsewhere. --lexicon on the command line may.
+        if os.path.commonpath([root, os.path.realpath(root / lexicon)]) != str(root):
+            raise ConfigError(
+                f"{path}: {where}.lexicons: '{lexicon}' is outside the configuration's folder "
+                f"{root}; give it with --lexicon instead"
+            )
     return Config(
         select=tuple(data["select"]) if "select" in data else None,
         ignore=tuple(data.get("ignore", ())),

@@ -3,7 +3,9 @@
 The file is read again and decoded as it was for linting; if it changed since, or its bytes
 would not come back the same after decoding and encoding again, it is left alone. The new
 bytes go to a temporary file beside it, which then replaces it (``os.replace``), so a crash
-never leaves half a file. Everything outside the fixed spans stays byte for byte.
+never leaves half a file; its mode and owner are kept. A symlink is fixed through to its
+target; a file with other hard links is rewritten in place, so the links stay one file; a
+read-only file is not rewritten. Everything outside the fixed spans stays byte for byte.
 """
 
 from __future__ import annotations
@@ -78,21 +80,44 @@ def apply_fixes(result: FileResult, encoding: str | None = None) -> int:
     except (UnicodeError, LookupError) as exc:
         raise InputError(f"{path}: cannot encode the fixed text as {codec}: {exc}") from None
     try:
-        _replace_atomically(path, data)
+        _write(path, data)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the fix: {exc.strerror or exc}") from None
     return len(fixes)
 
 
+def _write(path: Path, data: bytes) -> None:
+    """Write the fixed bytes as a careful tool does: through a symlink to its target; a file
+    with other hard links in place, so that every name still shows the same file; any other
+    file atomically. Never a file without write permission."""
+    target = Path(os.path.realpath(path))
+    status = target.stat()
+    if not status.st_mode & 0o222:
+        raise InputError(f"{path}: is read-only; not fixed")
+    if status.st_nlink > 1:
+        with open(target, "r+b") as out:
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+        return
+    _replace_atomically(target, data)
+
+
 def _replace_atomically(path: Path, data: bytes) -> None:
-    mode = path.stat().st_mode
+    status = path.stat()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".jdlint", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode & 0o7777)
+        os.chmod(temporary, status.st_mode & 0o7777)
+        if hasattr(os, "chown"):  # keep the owner where we may (as root, say)
+            try:
+                os.chown(temporary, status.st_uid, status.st_gid)
+            except OSError:
+                pass
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,14 +136,23 @@ def read_source(
     return read_posting(name, decode(data, name, encoding), input_format)
 
 
-def find_postings(path: str | Path) -> list[Path]:
-    """Posting files under a directory, in a stable order, skipping hidden folders."""
+def find_postings(path: str | Path, errors: list[str] | None = None) -> list[Path]:
+    """Posting files under a directory, in a stable order, skipping hidden folders (never
+    walked into: a .git holds thousands of files) and not following symlinked folders. A
+    subfolder that cannot be read is named in ``errors``, not silently left out."""
     root = Path(path)
     found = []
-    for candidate in sorted(root.rglob("*")):
-        relative = candidate.relative_to(root).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if candidate.is_file() and candidate.suffix.lower() in POSTING_SUFFIXES:
-            found.append(candidate)
-    return found
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{exc.filename}: cannot read this folder: {exc.strerror or exc}")
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            candidate = Path(folder, name)
+            if name.startswith(".") or candidate.suffix.lower() not in POSTING_SUFFIXES:
+                continue
+            if candidate.is_file():
+                found.append(candidate)
+    return sorted(found)

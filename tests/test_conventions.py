@@ -279,3 +279,15 @@ def test_rule_command_unknown():
     result = run("rule", "JD999")
     assert result.exit_code == 2
     assert "unknown rule 'JD999'" in result.stderr
+
+
+def test_a_config_may_not_name_a_lexicon_outside_its_folder(repo, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "roles.json").write_text("{}")
+    (repo / ".jdlint.toml").write_text(f'lexicons = ["{elsewhere}"]\n')
+    result = run(str(repo / "postings"))
+    assert result.exit_code == 2
+    assert "is outside the configuration's folder" in result.stderr
+    assert "give it with --lexicon instead" in result.stderr
+    (repo / ".jdlint.toml").write_text('lexicons = ["../"]\n')
+    assert run(str(repo / "postings")).exit_code == 2

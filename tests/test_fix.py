@@ -121,3 +121,37 @@ def test_fix_in_a_jsonld_string_keeps_the_json_valid(tmp_path):
 def test_stdin_is_never_fixed():
     result = CliRunner().invoke(main, ["--fix", "--format", "json", "-"], input=POSTING)
     assert codes(result) == ["JD504"] * 4
+
+
+def test_a_symlink_is_fixed_through_to_its_target(tmp_path):
+    target = tmp_path / "shared" / "posting.txt"
+    target.parent.mkdir()
+    target.write_bytes(POSTING.encode())
+    link = tmp_path / "posting.txt"
+    link.symlink_to(target)
+    run("--isolated", "--fix", str(link))
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_bytes() == FIXED.encode()
+
+
+def test_hard_links_stay_one_file(tmp_path):
+    first = tmp_path / "posting.txt"
+    first.write_bytes(POSTING.encode())
+    second = tmp_path / "copy.txt"
+    os.link(first, second)
+    run("--isolated", "--fix", str(first))
+    assert os.path.samefile(first, second)
+    assert second.read_bytes() == FIXED.encode()
+
+
+def test_a_read_only_file_is_not_rewritten(tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(POSTING.encode())
+    locked.chmod(0o444)
+    other = tmp_path / "other.txt"
+    other.write_bytes(POSTING.encode())
+    result = run("--isolated", "--fix", str(locked), str(other))
+    assert result.exit_code == 2
+    assert f"jdlint: error: {locked}: is read-only; not fixed" in result.stderr
+    assert locked.read_bytes() == POSTING.encode()
+    assert other.read_bytes() == FIXED.encode()

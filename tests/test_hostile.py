@@ -358,3 +358,46 @@ def test_a_result_cache_entry_that_is_a_fifo_or_a_device_is_not_read(tmp_path):
     entry.unlink()
     entry.symlink_to("/dev/zero")
     assert cache.get("k", "p.txt", "text") is None  # returns: no endless read
+
+
+def test_an_unreadable_subfolder_is_named_and_the_rest_are_linted(tmp_path, monkeypatch):
+    import os
+
+    root = tmp_path / "postings"
+    (root / "locked").mkdir(parents=True)
+    (root / "open").mkdir()
+    (root / "open" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (root / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    scandir = os.scandir
+
+    def denied(path):  # what a folder without read permission gives a non-root user
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    result = run("--isolated", "--format", "json", str(root))
+    assert result.exit_code == 2
+    assert f"{root / 'locked'}: cannot read this folder: Permission denied" in result.stderr
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
+        str(root / "open" / "good.txt")
+    ]
+
+
+def test_hidden_folders_are_never_walked(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / "job.txt").write_text(GOOD, encoding="utf-8")
+    walked = []
+    scandir = os.scandir
+
+    def spy(path):
+        walked.append(str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    from jdlint.source import find_postings
+
+    assert find_postings(tmp_path) == [tmp_path / "job.txt"]
+    assert not any(".git" in p for p in walked)
