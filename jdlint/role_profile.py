@@ -68,6 +68,15 @@ class RoleProfile:
     other_work: str | None = None
     probabilities: dict[str, float] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list, repr=False)
+    # work() answers, by its arguments: the rules ask the same few questions many times.
+    _work: dict[tuple[frozenset[str], float, bool], int] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # (end, fitted, is a duty, largest weight, the roles that carry it) per mention of the
+    # posting's own work, computed once.
+    _tops: list[tuple[int, bool, bool, float, frozenset[str]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def duty_count(self, *roles: str) -> int:
         """How many duties with distinct objects point first at any of the roles (their
@@ -111,15 +120,27 @@ class RoleProfile:
         at least ``min_weight``. A field's name ("AI") is not work, but with ``fields`` a duty
         on one is ("evaluate the AI systems"): "no duty is AI/ML work" is
         ``work(AI_ML_ROLES, fields=True) == 0``."""
+        key = (frozenset(roles), min_weight, fields)
+        if key not in self._work:
+            self._work[key] = self._count_work(*key)
+        return self._work[key]
+
+    def _count_work(self, roles: frozenset[str], min_weight: float, fields: bool) -> int:
+        if self._tops is None:
+            self._tops = []
+            for m in self.mentions:
+                if m.group in NOT_WORK or not m.lexicon:
+                    continue
+                weight = max(w for _, w in m.lexicon)
+                tops = frozenset(r for r, w in m.lexicon if w == weight)
+                self._tops.append((m.end, m.fitted, m.kind == "duty", weight, tops))
         ends = set()
-        for m in self.mentions:
-            if m.group in NOT_WORK or not m.lexicon:
+        for end, fitted, duty, weight, tops in self._tops:
+            if not fitted and not (fields and duty):
                 continue
-            if not m.fitted and not (fields and m.kind == "duty"):
-                continue
-            role, weight = max(m.lexicon, key=lambda rw: (rw[1], rw[0] in roles))
-            if role in roles and (weight >= min_weight or not m.fitted):
-                ends.add(m.end)
+            # the role a mention gives most to, a tie going to one of ``roles``
+            if not tops.isdisjoint(roles) and (weight >= min_weight or not fitted):
+                ends.add(end)
         return len(ends)
 
     def family_probability(self, roles: frozenset[str] | set[str]) -> float:
