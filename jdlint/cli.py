@@ -111,8 +111,11 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
 
 
-def _expand_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Files to lint (``-`` for stdin) and error messages for paths that give none."""
+def _expand_paths(
+    paths: tuple[str, ...], respect_ignores: bool = True
+) -> tuple[list[str], list[str]]:
+    """Files to lint (``-`` for stdin) and error messages for paths that give none. A file
+    named on the command line is linted even where git ignores it; folders are searched."""
     files, errors = [], []
     for raw in paths:
         if raw == "-":
@@ -120,7 +123,7 @@ def _expand_paths(paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = find_postings(path, errors)
+            found = find_postings(path, errors, respect_ignores)
             if not found:
                 suffixes = ", ".join(POSTING_SUFFIXES)
                 errors.append(f"{raw}: no postings ({suffixes}) in this directory")
@@ -259,6 +262,12 @@ def _fix(
 )
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    show_default=True,
+    help="Leave out of folders what .gitignore, .ignore and git's excludes ignore.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -316,6 +325,7 @@ def check(
     color: str,
     config_path: str | None,
     isolated: bool,
+    respect_gitignore: bool,
     jobs: int,
     model: str | None,
     lexicons: tuple[str, ...],
@@ -340,7 +350,7 @@ def check(
     resolver = ConfigResolver(
         config_path, isolated, tuple((k, v) for k, v in overrides.items() if v is not None)
     )
-    files, errors = _expand_paths(paths)
+    files, errors = _expand_paths(paths, respect_gitignore)
     try:
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
         files = _postings_only(files, verbose)

@@ -5,7 +5,6 @@ validated against ``schemas/config.schema.json``. Command-line flags override it
 from __future__ import annotations
 
 import configparser
-import fnmatch
 import json
 import os
 import sys
@@ -87,10 +86,17 @@ class Config:
 
 
 def _glob_match(relative: str, pattern: str) -> bool:
-    """A glob matches the relative path, or its file name when it has no slash."""
-    if fnmatch.fnmatch(relative, pattern):
-        return True
-    return "/" not in pattern and fnmatch.fnmatch(relative.rsplit("/", 1)[-1], pattern)
+    """Does the pattern match the path relative to the configuration's folder, with git's
+    semantics (as in .gitignore): without a slash it matches a name at any depth, ``*`` stays
+    within one folder, ``**`` crosses folders, and a matched folder matches all below it."""
+    return _pattern(pattern).match_file(relative)
+
+
+@lru_cache(maxsize=1024)
+def _pattern(pattern: str) -> Any:
+    from pathspec import GitIgnoreSpec  # only when a configuration has patterns
+
+    return GitIgnoreSpec.from_lines([pattern])
 
 
 @lru_cache(maxsize=1)

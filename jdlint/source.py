@@ -136,11 +136,19 @@ def read_source(
     return read_posting(name, decode(data, name, encoding), input_format)
 
 
-def find_postings(path: str | Path, errors: list[str] | None = None) -> list[Path]:
-    """Posting files under a directory, in a stable order, skipping hidden folders (never
-    walked into: a .git holds thousands of files) and not following symlinked folders. A
-    subfolder that cannot be read is named in ``errors``, not silently left out."""
+def find_postings(
+    path: str | Path, errors: list[str] | None = None, respect_ignores: bool = True
+) -> list[Path]:
+    """Posting files under a directory, in a stable order. Hidden folders are never walked
+    into (a .git holds thousands of files), symlinked folders are not followed, and, with
+    ``respect_ignores``, what git ignores is left out (``ignores.py``). A subfolder that cannot
+    be read is named in ``errors``, not silently left out."""
+    from .ignores import Ignores
+
     root = Path(path)
+    real_root = Path(os.path.realpath(root))
+    ignores = Ignores(real_root) if respect_ignores else None
+    rules_of: dict[Path, tuple] = {}
     found = []
 
     def unreadable(exc: OSError) -> None:
@@ -148,10 +156,21 @@ def find_postings(path: str | Path, errors: list[str] | None = None) -> list[Pat
             errors.append(f"{exc.filename}: cannot read this folder: {exc.strerror or exc}")
 
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        real = real_root / os.path.relpath(folder, root)
+        rules: tuple = ()
+        if ignores is not None:
+            rules = ignores.enter(real, rules_of.get(real.parent, ignores.base))
+            rules_of[real] = rules
+        subfolders[:] = [
+            d
+            for d in subfolders
+            if not d.startswith(".") and not (rules and Ignores.ignored(rules, real / d, True))
+        ]
         for name in names:
             candidate = Path(folder, name)
             if name.startswith(".") or candidate.suffix.lower() not in POSTING_SUFFIXES:
+                continue
+            if rules and Ignores.ignored(rules, real / name, False):
                 continue
             if candidate.is_file():
                 found.append(candidate)

@@ -291,3 +291,61 @@ def test_a_config_may_not_name_a_lexicon_outside_its_folder(repo, tmp_path_facto
     assert "give it with --lexicon instead" in result.stderr
     (repo / ".jdlint.toml").write_text('lexicons = ["../"]\n')
     assert run(str(repo / "postings")).exit_code == 2
+
+
+# -- discovery as git sees the repository ---------------------------------------------------
+
+
+def _paths(result) -> list[str]:
+    return sorted(Path(entry["path"]).name for entry in json.loads(result.stdout)["files"])
+
+
+def test_folders_leave_out_what_git_ignores(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # no global excludes of the machine's
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    postings = repo / "postings"
+    (postings / "drafts").mkdir()
+    (postings / "drafts" / "draft.txt").write_text(HONEST, encoding="utf-8")
+    (postings / "sub").mkdir()
+    (postings / "sub" / "old.txt").write_text(HONEST, encoding="utf-8")
+    (postings / "sub" / "keep.txt").write_text(HONEST, encoding="utf-8")
+    (postings / "local.txt").write_text(HONEST, encoding="utf-8")
+    (postings / "mine.txt").write_text(HONEST, encoding="utf-8")
+    (repo / ".gitignore").write_text("drafts/\n")  # above the folder linted: still applies
+    (postings / "sub" / ".gitignore").write_text("*.txt\n!keep.txt\n")  # the deepest decides
+    (postings / ".ignore").write_text("local.txt\n")
+    (repo / ".git" / "info").mkdir()
+    (repo / ".git" / "info" / "exclude").write_text("/postings/mine.txt\n")
+    (tmp_path / "home" / ".config" / "git").mkdir(parents=True)
+    (tmp_path / "home" / ".config" / "git" / "ignore").write_text("untitled.txt\n")
+
+    result = run("--isolated", "--format", "json", str(postings))
+    assert _paths(result) == ["keep.txt", "ml.txt"]
+    everything = run("--isolated", "--format", "json", "--no-respect-gitignore", str(postings))
+    assert _paths(everything) == [
+        "draft.txt",
+        "keep.txt",
+        "local.txt",
+        "mine.txt",
+        "ml.txt",
+        "old.txt",
+        "untitled.txt",
+    ]
+    # a file named on the command line is linted wherever it lies
+    named = run("--isolated", "--format", "json", str(postings / "drafts" / "draft.txt"))
+    assert _paths(named) == ["draft.txt"]
+
+
+def test_exclude_and_per_file_ignores_have_git_semantics(repo):
+    (repo / "postings" / "interns").mkdir()
+    (repo / "postings" / "interns" / "deep").mkdir()
+    (repo / "postings" / "interns" / "a.txt").write_text(NO_TITLE, encoding="utf-8")
+    (repo / "postings" / "interns" / "deep" / "b.txt").write_text(NO_TITLE, encoding="utf-8")
+    # '*' stays within one folder: interns/deep/b.txt keeps its missing-title finding
+    (repo / ".jdlint.toml").write_text('[per-file-ignores]\n"postings/interns/*.txt" = ["JD105"]\n')
+    result = json.loads(run("--format", "json", str(repo / "postings" / "interns")).stdout)
+    by_name = {Path(e["path"]).name: [f["code"] for f in e["findings"]] for e in result["files"]}
+    assert "JD105" not in by_name["a.txt"] and "JD105" in by_name["b.txt"]
+    # a matched folder takes everything below it
+    (repo / ".jdlint.toml").write_text('exclude = ["postings/interns"]\n')
+    assert _paths(run("--format", "json", str(repo / "postings"))) == ["ml.txt", "untitled.txt"]
