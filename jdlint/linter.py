@@ -228,7 +228,13 @@ class Linter:
             findings = apply_suppressions(findings, directives)
             if UNUSED_SUPPRESSION in rules:
                 findings.extend(_unused_findings(posting, directives))
-        return [replace(f, severity=config.severity_of(_RULES_BY_CODE[f.code])) for f in findings]
+        severity = {
+            code: config.severity_of(_RULES_BY_CODE[code]) for code in {f.code for f in findings}
+        }
+        return [
+            f if f.severity == severity[f.code] else replace(f, severity=severity[f.code])
+            for f in findings
+        ]
 
 
 def _unused_findings(posting: Posting, directives: list[Directive]) -> Iterator[Finding]:

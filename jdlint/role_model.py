@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .roles import ROLE_IDS
@@ -94,7 +94,19 @@ def with_repeats(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _replace_repeat(m: Mention, n: int) -> Mention:
-    return replace(m, repeat=n)
+    # Built directly: dataclasses.replace costs more than the rest of a long posting's profile.
+    return Mention(
+        kind=m.kind,
+        key=m.key,
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        section=m.section,
+        group=m.group,
+        lexicon=m.lexicon,
+        repeat=n,
+        fitted=m.fitted,
+    )
 
 
 @dataclass(frozen=True)

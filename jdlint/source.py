@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .files import read_regular
@@ -20,14 +20,13 @@ POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".json
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class Position:
+# NamedTuples, not dataclasses: a long posting locates hundreds of thousands of spans.
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based, in characters
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A span of the original file: character offsets, 1-based lines and columns, its text."""
 
     start: int
