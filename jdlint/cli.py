@@ -375,10 +375,23 @@ def _lint_cached(
 
 
 @main.command("rules")
-def list_rules() -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "markdown")),
+    default="text",
+    show_default=True,
+    help="text: one line per rule; markdown: the rules document (docs/rules.md).",
+)
+def list_rules(output_format: str) -> None:
     """List every rule: code, name, default severity and summary."""
     from .rules import ALL_RULES
 
+    if output_format == "markdown":
+        from .rules.documentation import catalogue_markdown
+
+        click.echo(catalogue_markdown(ALL_RULES), nl=False)
+        return
     width = max(len(rule.name) for rule in ALL_RULES)
     for rule in ALL_RULES:
         click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")
