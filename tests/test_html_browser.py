@@ -22,13 +22,14 @@ from jdlint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-HOSTILE = """\
-AI Engineer <script>document.body.setAttribute('data-pwned', 'script')</script>
+PWN = "document.body.setAttribute('data-pwned', '{}')"
+HOSTILE = f"""\
+AI Engineer <script>{PWN.format("script")}</script>
 
 Responsibilities
-- Build and maintain WordPress plugins in PHP <img src=x onerror="document.body.setAttribute('data-pwned', 'img')">
+- Build and maintain WordPress plugins in PHP <img src=x onerror="{PWN.format("img")}">
 - Develop landing pages with React</script><script>document.title = 'pwned'</script>
-- Write unit tests for our rockstar team <svg onload="document.body.setAttribute('data-pwned', 'svg')"></svg>
+- Write unit tests for our rockstar team <svg onload="{PWN.format("svg")}"></svg>
 """
 FLAGS = (
     "--headless",
