@@ -70,6 +70,10 @@ def _browse(chromium: str, page: Path, tmp_path: Path, *action: str, fragment: s
     )
 
 
+def _console(run: subprocess.CompletedProcess[str]) -> str:
+    return "\n".join(line for line in run.stderr.splitlines() if ":CONSOLE" in line)
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("report")
@@ -85,9 +89,14 @@ def report(tmp_path_factory) -> Path:
 
 def test_report_opens_in_chromium_without_errors_and_runs_nothing_of_a_posting(report, tmp_path):
     chromium = _chromium()
+    # the console is read from Chromium's log: a page with an error shows there
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><p>x</p><script>notDefined()</script>", encoding="utf-8")
+    assert "notDefined is not defined" in _console(
+        _browse(chromium, broken, tmp_path, "--dump-dom")
+    )
     run = _browse(chromium, report, tmp_path, "--dump-dom")
-    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
-    assert console == []  # no script error, no refused script or load (CSP), no log
+    assert _console(run) == ""  # no script error, no refused script or load (CSP), no log
     dom = run.stdout
     assert re.search(r'<html lang="en" class="[^"]*\bjs\b', dom)  # the page's script ran
     assert '<p id="controls" class="controls">' in dom  # and showed the filter

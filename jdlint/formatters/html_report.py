@@ -127,9 +127,10 @@ def _tip(findings: Sequence[Finding], spans: list[Span], names: dict[str, str]) 
     for span in spans:
         finding = findings[span.finding]
         if span.evidence is None:
-            line = f"{finding.code} {finding.name}"
+            rule = _RULES.get(finding.code)
+            line = f"{finding.code} {finding.name}" + (f": {rule.summary}" if rule else "")
             if finding.suggestion:
-                line += f": {finding.suggestion}"
+                line += f" Help: {finding.suggestion}"
         else:
             item = span.evidence
             role = names.get(item.role, item.role)
