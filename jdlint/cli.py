@@ -7,6 +7,7 @@ rules and ``jdlint rule CODE`` explains one. Exit codes: 0 no findings at or abo
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections import Counter
@@ -38,7 +39,7 @@ CACHE_DIR_OPTION = click.option(
     help="Where the result cache is kept.",
 )
 INPUT_FORMATS = ("text", "markdown", "html", "jsonld")
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -416,6 +417,50 @@ def check(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+REPORT_FILE = "report.html"
+
+
+def _report_command() -> click.Command:
+    """``jdlint report PATHS``: ``check --format html -o report.html``, with every other option
+    of ``check`` (those it gains too) but --format and --statistics."""
+    params: list[click.Parameter] = []
+    for param in check.params:
+        if param.name in ("output_format", "statistics"):
+            continue
+        if param.name == "output":
+            param = copy.copy(param)
+            param.default = REPORT_FILE
+            param.show_default = True
+            param.help = "Write the report to this file."  # type: ignore[attr-defined]
+        params.append(param)
+
+    def report(**options: Any) -> None:
+        output = Path(options["output"])
+        before = _modified(output)
+        try:
+            click.get_current_context().invoke(
+                check, output_format="html", statistics=False, **options
+            )
+        except SystemExit:
+            if _modified(output) not in (None, before):
+                _echo(f"jdlint: wrote the report to {output}", err=True)
+            raise
+
+    return click.Command(
+        "report",
+        callback=report,
+        params=params,
+        help="Write an HTML report of PATHS (short for: check --format html -o report.html).",
+    )
+
+
+def _modified(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
 def _postings_only(files: list[str], verbose: bool) -> list[str]:
     """The files that may be job postings; the others skipped, with a note if ``verbose``."""
     from .non_postings import not_a_posting
@@ -465,11 +510,27 @@ def _lint_cached(
     return [r for r in results if r is not None]
 
 
+main.add_command(_report_command())
+
+
 @main.command("rules")
-def list_rules() -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "markdown")),
+    default="text",
+    show_default=True,
+    help="text: one line per rule; markdown: the rules document (docs/rules.md).",
+)
+def list_rules(output_format: str) -> None:
     """List every rule: code, name, default severity and summary."""
     from .rules import ALL_RULES
 
+    if output_format == "markdown":
+        from .rules.documentation import catalogue_markdown
+
+        click.echo(catalogue_markdown(ALL_RULES), nl=False)
+        return
     width = max(len(rule.name) for rule in ALL_RULES)
     for rule in ALL_RULES:
         click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")

@@ -244,6 +244,15 @@ def _builtin_role_files() -> list[tuple[str, str]]:
     return out
 
 
+@cache
+def role_names() -> dict[str, str]:
+    """Each built-in role's display name ("AI Engineer"), by role id (for the reports)."""
+    return {
+        role: json.loads(text)["name"]
+        for (_, text), role in zip(_builtin_role_files(), ROLE_IDS, strict=True)
+    }
+
+
 def _load_wordlists() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict]]:
     """The word lists and their token patterns, by word list and list name."""
     folder = resources.files("jdlint.lexicons.wordlists")

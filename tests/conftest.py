@@ -34,10 +34,10 @@ try:
     main()
 except SystemExit:
     pass
-for name in ("spacy", "jsonschema"):
+for name in ("spacy", "jsonschema", "jinja2", "jdlint.formatters.html_report"):
     sys.stderr.write("%s=%s\\n" % (name, name in sys.modules))
 """
-HEAVY_MODULES = ("spacy", "jsonschema")
+HEAVY_MODULES = ("spacy", "jsonschema", "jinja2", "jdlint.formatters.html_report")
 
 
 def _run_probed(*args: str, **kwargs) -> tuple[subprocess.CompletedProcess[str], set[str]]:

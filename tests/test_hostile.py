@@ -111,7 +111,7 @@ def test_odd_but_valid_inputs_are_linted(tmp_path, name):
     assert only["title"]["text"] == "Data Engineer"
 
 
-@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github"])
+@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github", "html"])
 def test_a_bug_met_on_one_posting_is_an_internal_error_naming_it(
     tmp_path, good, monkeypatch, output_format
 ):
@@ -132,7 +132,7 @@ def test_a_bug_met_on_one_posting_is_an_internal_error_naming_it(
     assert "please report it" in message
     # SARIF gives paths relative to the working folder when it can ("../pytest-of-root/...")
     assert (good.name if output_format == "sarif" else str(good)) in result.stdout
-    if output_format in ("json", "sarif", "github"):
+    if output_format in ("json", "sarif", "github", "html"):
         assert "bad.txt" in result.stdout and "internal error" in result.stdout
 
 
@@ -183,7 +183,7 @@ def test_a_fifo_is_refused_without_blocking(tmp_path, good):
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses such file names")
-@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github"])
+@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github", "html"])
 def test_a_file_name_that_is_not_utf8(tmp_path, good, output_format):
     name = os.fsdecode(b"caf\xe9.txt")
     (tmp_path / name).write_text(GOOD, encoding="utf-8")

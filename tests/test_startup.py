@@ -21,4 +21,4 @@ def test_linting_loads_spacy_but_validates_no_builtin_lexicon(probed, tmp_path):
     posting.write_text("Data Engineer\n\nResponsibilities\n- Build ETL pipelines\n")
     result, imported = probed("--format", "concise", "--exit-zero", str(posting))
     assert result.stdout, result.stderr
-    assert imported == {"spacy"}
+    assert imported - {"jinja2"} == {"spacy"}  # spaCy imports jinja2 itself

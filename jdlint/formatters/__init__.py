@@ -22,7 +22,15 @@ FORMATTERS: dict[str, Formatter] = {
     "json": lambda results, _colour: format_json(results),
     "sarif": lambda results, _colour: format_sarif(results),
     "github": lambda results, _colour: format_github(results),
+    "html": lambda results, _colour: format_html(results),
 }
+
+
+def format_html(results: Sequence[FileResult]) -> str:
+    """The HTML report; its module (and Jinja2) is imported for ``--format html`` only."""
+    from .html_report import format_html as html
+
+    return html(results)
 
 
 def summary(results: Sequence[FileResult]) -> str:

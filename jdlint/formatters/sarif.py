@@ -6,13 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
 from ..results import FileResult, Finding
-from ..rules import ALL_RULES
+from ..rules import ALL_RULES, Rule
+from ..rules.documentation import help_uri, rule_markdown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/jdlint/jdlint"
@@ -29,21 +32,32 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(Path(relative).as_posix()))
 
 
-def _fingerprint(result: FileResult, finding: Finding) -> str:
-    """Stable across edits elsewhere in the file: the rule, the file and the flagged text."""
-    text = (result.text or "")[finding.start : finding.end]
-    key = "\0".join((finding.code, _uri(result.path), " ".join(text.split())))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+def _fingerprints(result: FileResult) -> list[str]:
+    """One per finding, never two alike in a file, and stable across runs and across edits
+    elsewhere in the file: the rule, the file, the flagged text (spacing normalised) and, for
+    the second and later findings of one rule on the same text, which occurrence it is (the
+    first keeps the value it had before occurrences were counted)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    prints = []
+    for finding in result.findings:
+        text = " ".join((result.text or "")[finding.start : finding.end].split())
+        occurrence = seen[finding.code, text]
+        seen[finding.code, text] += 1
+        parts = [finding.code, _uri(result.path), text]
+        if occurrence:
+            parts.append(str(occurrence))
+        prints.append(hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32])
+    return prints
 
 
-def _rule(rule) -> dict:  # type: ignore[no-untyped-def]
+def _rule(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.explanation.split("\n\n")[0].replace("\n", " ")},
-        "help": {"text": rule.explanation, "markdown": f"**{rule.summary}**\n\n{rule.explanation}"},
-        "helpUri": f"{INFORMATION_URI}#rules",
+        "help": {"text": rule.explanation, "markdown": rule_markdown(rule)},
+        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     }
 
@@ -85,7 +99,7 @@ def format_sarif(results: Sequence[FileResult]) -> str:
                     ],
                 }
             )
-        for f in result.findings:
+        for f, fingerprint in zip(result.findings, _fingerprints(result), strict=True):
             sarif_results.append(
                 {
                     "ruleId": f.code,
@@ -107,7 +121,7 @@ def format_sarif(results: Sequence[FileResult]) -> str:
                             }
                         }
                     ],
-                    "partialFingerprints": {"jdlintFinding/v1": _fingerprint(result, f)},
+                    "partialFingerprints": {"jdlintFinding/v1": fingerprint},
                 }
             )
             if f.fix:
