@@ -162,3 +162,13 @@ def test_clean_removes_the_cache_and_nothing_that_is_not_one(repo, tmp_path):
     assert not clean(precious)
     result = CliRunner().invoke(main, ["clean", "--cache-dir", str(precious)])
     assert "No jdlint cache" in result.stdout and (precious / "notes.txt").exists()
+
+
+def test_jobs_with_the_cache_on_lint_what_is_not_cached(repo):
+    # The cache lookup resolves each file's rules; the rules then cross to the workers.
+    for n in range(4):
+        (repo / f"job{n}.txt").write_text(PRESTIGE.replace("Shopwise", f"Shop{n}"), "utf-8")
+    run(repo, str(repo / "ml.txt"))  # one posting cached, four not
+    document = run(repo, "--jobs", "2", str(repo))
+    assert codes(document) == ["JD101"] * 5
+    assert document == run(repo, "--no-cache", str(repo))

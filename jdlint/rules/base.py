@@ -143,3 +143,14 @@ class Rule:
     explanation: str
     # None for rules another pass reports (unused suppressions come from the suppression pass).
     check: Callable[[Posting], Iterable[Finding]] | None
+
+    def __reduce__(self) -> tuple[Callable[[str], Rule], tuple[str]]:
+        # A rule crosses to the --jobs workers by its code: its check may be a closure, which
+        # pickle cannot carry.
+        return (_rule_of_code, (self.code,))
+
+
+def _rule_of_code(code: str) -> Rule:
+    from . import ALL_RULES
+
+    return next(rule for rule in ALL_RULES if rule.code == code)
