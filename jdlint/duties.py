@@ -8,16 +8,18 @@ models"). With a trained pipeline that tags parts of speech, only verbs start a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import LEMMAS_KEY, SPANS_DUTIES, register_extensions
+from .extensions import LEMMAS_KEY, SPANS_DUTIES, restore_as, restore_list_of
 from .lemmas import lemma_of, lemma_table
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
+from .lexicon_component import LexiconComponent
 from .sections import SectionIndex
 from .skills import SkillHit
 
@@ -26,8 +28,7 @@ SKIPPED_SECTIONS = frozenset({"title", "heading", "about", "benefits", "eeo", "a
 WINDOW = 10  # tokens after the verb in which its object must start
 
 
-@dataclass(frozen=True)
-class DutyHit:
+class DutyHit(NamedTuple):
     """One task phrase: the verb, its object and the roles the pair points at."""
 
     start: int  # character offsets into doc.text
@@ -44,20 +45,21 @@ class DutyHit:
     field: bool = False
 
 
-class DutiesComponent:
+restore_as("jdlint_duties", restore_list_of(DutyHit))
+
+
+class DutiesComponent(LexiconComponent):
     """Sets ``doc._.jdlint_duties`` (list of DutyHit) and the span group ``jdlint_duties``."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
-        register_extensions()
-        self.name = name
+    def __init__(self, nlp: Language, name: str, lexicons: Sequence[str]) -> None:
+        super().__init__(nlp, name, lexicons)
         self.table = lemma_table()
-        lexicon = load_lexicon(lexicons)
-        self._build(nlp, lexicon)
 
     def _lemmas(self, nlp: Language, phrase: str) -> tuple[str, ...]:
         return tuple(lemma_of(t.text, self.table) for t in nlp.make_doc(phrase))
 
-    def _build(self, nlp: Language, lexicon: Lexicon) -> None:
+    def _build(self, lexicon: Lexicon) -> None:
+        nlp = self.nlp
         duty_words = lexicon.wordlists["duties"]
         self.skill_verbs = {self._lemmas(nlp, v) for v in duty_words["skill_verbs"]}
         self.breaks = {self._lemmas(nlp, w) for w in duty_words["clause_breaks"]}
@@ -85,6 +87,8 @@ class DutiesComponent:
         self.max_object = max(len(o) for t in self.objects.values() for o in t)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.built:
+            self.ensure_built()
         lemmas = self._lemmas_of(doc)
         doc.user_data[LEMMAS_KEY] = lemmas
         skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}

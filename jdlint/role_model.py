@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .roles import ROLE_IDS
 
@@ -61,10 +61,9 @@ GROUP_ORDER = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One piece of evidence: a skill, a duty or work of no role, where it stands, and the
-    hand-set lexicon weights it carries."""
+    hand-set lexicon weights it carries (a NamedTuple: plain data, kept on a Doc)."""
 
     kind: str  # "skill", "duty" or "work"
     key: str  # "skill:pytorch", "duty:train|model", "work:sales:close deals"
@@ -94,7 +93,7 @@ def with_repeats(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _replace_repeat(m: Mention, n: int) -> Mention:
-    return replace(m, repeat=n)
+    return m._replace(repeat=n)
 
 
 @dataclass(frozen=True)
