@@ -3,7 +3,10 @@
 "Train models", "write prompts", "integrate the OpenAI API", "build ETL pipelines". Verbs are
 matched by lemma ("Training", "trained", "trains"); the object is the first lexicon object or
 skill after the verb within its clause, so coordinated verbs share it ("train and deploy
-models"). With a trained pipeline that tags parts of speech, only verbs start a duty.
+models"). With a trained pipeline that tags parts of speech, the tagger's view is one signal
+and the posting's layout another: a word the tagger calls a verb starts a duty, and so does a
+duty verb that opens a line or a bullet ("- Provision clusters"), which taggers trained on
+news text read as a noun; its line is its clause, whatever the parse says.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import LEMMAS_KEY, SPANS_DUTIES, restore_as, restore_list_of
+from .extensions import LEMMAS_KEY, SPANS_DUTIES, doc_text, restore_as, restore_list_of
 from .lemmas import lemma_of, lemma_table
 from .lexicon import Lexicon
 from .lexicon_component import LexiconComponent
-from .sections import SectionIndex
+from .sections import BULLET, SectionIndex
 from .skills import SkillHit
 
 # Sections whose text never describes the job's own work.
@@ -100,6 +103,7 @@ class DutiesComponent(LexiconComponent):
         offsets = doc.to_array(IDX).tolist()
         tagged = _annotated(doc, POS)
         parsed = _annotated(doc, DEP)
+        text = doc_text(doc) if tagged else ""
         hits = []
         first_lemmas = self.first_lemmas
         candidates = [i for i, lemma in enumerate(lemmas) if lemma in first_lemmas]
@@ -110,10 +114,14 @@ class DutiesComponent(LexiconComponent):
             if section in SKIPPED_SECTIONS:
                 continue
             verb = self._verb_at(lemmas, i)
-            if verb is None or not self._is_verb(doc, i, tagged):
+            if verb is None:
                 continue
-            # With a parse, the object must sit in the verb's subtree ("train ... models").
-            allowed = {t.i for t in doc[i].subtree} if parsed else None
+            opens_line = tagged and opens_a_line(text, offsets[i])
+            if not opens_line and not self._is_verb(doc, i, tagged):
+                continue
+            # With a parse, the object must sit in the verb's subtree ("train ... models"); a
+            # verb that opens a line has the line for its clause.
+            allowed = {t.i for t in doc[i].subtree} if parsed and not opens_line else None
             found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at, allowed)
             if found is None:
                 continue
@@ -168,7 +176,8 @@ class DutiesComponent(LexiconComponent):
         return None
 
     def _is_verb(self, doc: Doc, i: int, tagged: bool) -> bool:
-        """With tags, the tagger decides. Without, a duty verb opens its clause: it follows a
+        """With tags, the tagger decides (for a word that does not open a line: see
+        ``opens_a_line``). Without, a duty verb opens its clause: it follows a
         line break, punctuation, a conjunction, a modal or a preposition ("experience
         building", "you will train"), never a determiner or a noun ("our support chatbot")."""
         if tagged:
@@ -269,6 +278,16 @@ class DutiesComponent(LexiconComponent):
         return any(
             tuple(lemmas[j : j + size]) in self.breaks for size in range(1, self.max_break + 1)
         )
+
+
+def opens_a_line(text: str, offset: int) -> bool:
+    """Whether only a bullet, a number or emphasis stands before ``offset`` on its line
+    ("- **Build** ...", "2) Build ...")."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    prefix = text[start:offset]
+    bullet = BULLET.match(prefix)
+    rest = prefix[bullet.end() :] if bullet else prefix
+    return not rest.strip(" \t*_")
 
 
 def _annotated(doc: Doc, attr: int) -> bool:
