@@ -70,7 +70,7 @@ class LexiconComponent:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        lexicons: Sequence[str] = (),
+        lexicons: list[str] | tuple[str, ...] = (),  # builtins only: spaCy validates by them
     ) -> None:
         """Build the component from the built-in lexicons plus ``lexicons`` (files or folders),
         read now; ``to_disk`` saves their content, never their paths."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from spacy.tokens import Doc, DocBin
 
 from jdlint.duties import DutyHit
 from jdlint.extensions import DOC_EXTENSIONS, LEMMAS_KEY, TEXT_KEY
-from jdlint.pipeline import build_nlp
+from jdlint.pipeline import COMPONENTS, USES_LEXICONS, build_nlp
 from jdlint.role_model import Mention
 from jdlint.role_profile import Evidence, RoleProfile
 from jdlint.sections import Section
@@ -44,7 +46,9 @@ def _text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def _docs(linter) -> list[Doc]:
+@pytest.fixture(scope="module")
+def docs(linter) -> list[Doc]:
+    """The postings through the linter's pipeline, as the Linter makes their Docs."""
     return [linter.nlp(linter._make_doc(_text(name))) for name in POSTINGS]
 
 
@@ -79,15 +83,14 @@ def _findings(linter, name: str, doc: Doc) -> list[tuple[str, int, str]]:
     return [(f.code, f.start, f.message) for f in result.findings]
 
 
-def test_the_postings_hold_something_of_every_kind(linter):
-    docs = _docs(linter)
+def test_the_postings_hold_something_of_every_kind(docs):
     for name in TYPES:
         assert any(getattr(doc._, name) for doc in docs), name
     assert all(doc._.jdlint_title is not None for doc in docs)
 
 
-def test_doc_to_bytes_keeps_every_extension(linter):
-    for name, doc in zip(POSTINGS, _docs(linter), strict=True):
+def test_doc_to_bytes_keeps_every_extension(linter, docs):
+    for name, doc in zip(POSTINGS, docs, strict=True):
         restored = Doc(linter.nlp.vocab).from_bytes(doc.to_bytes())
         _assert_same(restored, doc)
         # the rules read the restored Doc as they read the one the pipeline made
@@ -95,8 +98,7 @@ def test_doc_to_bytes_keeps_every_extension(linter):
         assert _findings(linter, name, restored)
 
 
-def test_docbin_with_user_data_keeps_every_extension(linter):
-    docs = _docs(linter)
+def test_docbin_with_user_data_keeps_every_extension(linter, docs):
     stored = DocBin(store_user_data=True, docs=docs).to_bytes()
     restored = list(DocBin().from_bytes(stored).get_docs(linter.nlp.vocab))
     for name, doc, again in zip(POSTINGS, docs, restored, strict=True):
@@ -132,12 +134,34 @@ EXTRA_LEXICON = {
     "sources": ["our team"],
 }
 EXTRA_POSTING = "Retrieval Wrangler\n\n- Wrangle gizmo indexes in AcmeRetriever\n"
+WITH_EXTRA = (("ai_engineer",), ["AcmeRetriever"], ["wrangle"])  # what _found finds with it
 
 
 def _found(nlp) -> tuple[tuple[str, ...], list[str], list[str]]:
     doc = nlp(EXTRA_POSTING)
     canonical = [s.canonical for s in doc._.jdlint_skills]
     return doc._.jdlint_title_roles, canonical, [d.verb for d in doc._.jdlint_duties]
+
+
+_LOAD_ELSEWHERE = """\
+import json, sys, spacy
+doc = spacy.load(sys.argv[1])(sys.argv[2])
+roles, skills, duties = doc._.jdlint_title_roles, doc._.jdlint_skills, doc._.jdlint_duties
+print(json.dumps([roles, [s.canonical for s in skills], [d.verb for d in duties]]))
+"""
+
+
+def _found_elsewhere(saved: Path) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """What ``_found`` finds with the saved pipeline loaded in a fresh interpreter, as on
+    another machine: nothing of this process (its lexicon cache) helps it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_ELSEWHERE, str(saved), EXTRA_POSTING],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    roles, skills, verbs = json.loads(done.stdout)
+    return tuple(roles), skills, verbs
 
 
 @pytest.fixture()
@@ -148,13 +172,9 @@ def extra_lexicon(tmp_path):
     return folder
 
 
-def test_the_extra_lexicon_is_what_finds_the_terms(extra_lexicon):
-    assert _found(build_nlp()) == ((), [], [])
-    assert _found(build_nlp(lexicons=[extra_lexicon])) == (
-        ("ai_engineer",),
-        ["AcmeRetriever"],
-        ["wrangle"],
-    )
+def test_the_extra_lexicon_is_what_finds_the_terms(linter, extra_lexicon):
+    assert _found(linter.nlp) == ((), [], [])
+    assert _found(build_nlp(lexicons=[extra_lexicon])) == WITH_EXTRA
 
 
 def test_a_saved_pipeline_carries_its_lexicons(tmp_path, extra_lexicon):
@@ -166,18 +186,45 @@ def test_a_saved_pipeline_carries_its_lexicons(tmp_path, extra_lexicon):
     loaded = spacy.load(tmp_path / "saved")
     assert _found(loaded) == found
     assert str(extra_lexicon) not in loaded.config.to_str()
-    # ... and saved again from where it was loaded, it still does
+    # ... and saved again from where it was loaded, it still does, on another machine too
     loaded.to_disk(tmp_path / "again")
     shutil.rmtree(tmp_path / "saved")
-    assert _found(spacy.load(tmp_path / "again")) == found
+    assert _found_elsewhere(tmp_path / "again") == found
 
 
-def test_a_saved_pipeline_without_extra_lexicons_has_the_built_in_ones(tmp_path):
-    build_nlp().to_disk(tmp_path / "saved")
+def test_a_training_configs_initialize_settings_give_the_lexicons(tmp_path, extra_lexicon):
+    """``[initialize.components.jdlint_skills] lexicons = [...]``, read by nlp.initialize()."""
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    config = nlp.config.copy()
+    for name in USES_LEXICONS:
+        config["initialize"]["components"][name] = {"lexicons": [str(extra_lexicon)]}
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    nlp.initialize()
+    assert _found(nlp) == WITH_EXTRA
+    nlp.to_disk(tmp_path / "saved")
+    shutil.rmtree(extra_lexicon)
+    assert _found_elsewhere(tmp_path / "saved") == WITH_EXTRA
+
+
+def test_lexicon_paths_in_a_components_config_are_carried_too(tmp_path, extra_lexicon):
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        config = {"lexicons": [str(extra_lexicon)]} if name in USES_LEXICONS else {}
+        nlp.add_pipe(name, config=config)
+    assert _found(nlp) == WITH_EXTRA
+    nlp.to_disk(tmp_path / "saved")
+    shutil.rmtree(extra_lexicon)
+    assert _found_elsewhere(tmp_path / "saved") == WITH_EXTRA  # the path is not read
+
+
+def test_a_saved_pipeline_without_extra_lexicons_has_the_built_in_ones(linter, tmp_path):
+    linter.nlp.to_disk(tmp_path / "saved")
     assert _found(spacy.load(tmp_path / "saved")) == ((), [], [])
 
 
-def test_a_saved_pipeline_carries_its_role_weights(tmp_path):
+def test_a_saved_pipeline_carries_its_role_weights(linter, tmp_path):
     from importlib import resources
 
     builtin = json.loads(
@@ -189,7 +236,7 @@ def test_a_saved_pipeline_carries_its_role_weights(tmp_path):
     nlp = build_nlp(role_weights=weights)
     posting = _text("prestige-ml-woocommerce-chatbot.txt")
     assert nlp(posting)._.jdlint_profile.primary == "data_analyst"
-    assert build_nlp()(posting)._.jdlint_profile.primary != "data_analyst"
+    assert linter.nlp(posting)._.jdlint_profile.primary != "data_analyst"
     assert str(weights) not in nlp.config.to_str()
     nlp.to_disk(tmp_path / "saved")
     weights.unlink()
