@@ -147,12 +147,13 @@ def _restore_profile(value: Any) -> RoleProfile:
     """A RoleProfile read back from bytes (nested lists) as its types again."""
     if type(value) is RoleProfile:
         return value
-    fields = list(value)
-    fields[4] = {role: [Evidence._make(e) for e in items] for role, items in fields[4].items()}
-    fields[8] = [
-        Mention._make([*m[:7], tuple(tuple(rw) for rw in m[7]), *m[8:]]) for m in fields[8]
-    ]
-    return RoleProfile._make(fields)
+    profile = RoleProfile._make(value)
+    evidence = {
+        role: [Evidence._make(e) for e in items] for role, items in profile.evidence.items()
+    }
+    found = [Mention._make(m) for m in profile.mentions]
+    found = [m._replace(lexicon=tuple(tuple(rw) for rw in m.lexicon)) for m in found]
+    return profile._replace(evidence=evidence, mentions=found)
 
 
 restore_as("jdlint_profile", _restore_profile)
