@@ -3,22 +3,27 @@
 "Train models", "write prompts", "integrate the OpenAI API", "build ETL pipelines". Verbs are
 matched by lemma ("Training", "trained", "trains"); the object is the first lexicon object or
 skill after the verb within its clause, so coordinated verbs share it ("train and deploy
-models"). With a trained pipeline that tags parts of speech, only verbs start a duty.
+models"). With a trained pipeline that tags parts of speech, the tagger's view is one signal
+and the posting's layout another: a word the tagger calls a verb starts a duty, and so does a
+duty verb that opens a line or a bullet ("- Provision clusters"), which taggers trained on
+news text read as a noun; its line is its clause, whatever the parse says.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import LEMMAS_KEY, SPANS_DUTIES, register_extensions
+from .extensions import LEMMAS_KEY, SPANS_DUTIES, doc_text, restore_as, restore_list_of
 from .lemmas import lemma_of, lemma_table
-from .lexicon import Lexicon, load_lexicon
-from .sections import SectionIndex
+from .lexicon import Lexicon
+from .lexicon_component import LexiconComponent
+from .sections import BULLET, SectionIndex
 from .skills import SkillHit
 
 # Sections whose text never describes the job's own work.
@@ -26,8 +31,7 @@ SKIPPED_SECTIONS = frozenset({"title", "heading", "about", "benefits", "eeo", "a
 WINDOW = 10  # tokens after the verb in which its object must start
 
 
-@dataclass(frozen=True)
-class DutyHit:
+class DutyHit(NamedTuple):
     """One task phrase: the verb, its object and the roles the pair points at."""
 
     start: int  # character offsets into doc.text
@@ -44,20 +48,21 @@ class DutyHit:
     field: bool = False
 
 
-class DutiesComponent:
+restore_as("jdlint_duties", restore_list_of(DutyHit))
+
+
+class DutiesComponent(LexiconComponent):
     """Sets ``doc._.jdlint_duties`` (list of DutyHit) and the span group ``jdlint_duties``."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
-        register_extensions()
-        self.name = name
+    def __init__(self, nlp: Language, name: str, lexicons: Sequence[str]) -> None:
+        super().__init__(nlp, name, lexicons)
         self.table = lemma_table()
-        lexicon = load_lexicon(lexicons)
-        self._build(nlp, lexicon)
 
     def _lemmas(self, nlp: Language, phrase: str) -> tuple[str, ...]:
         return tuple(lemma_of(t.text, self.table) for t in nlp.make_doc(phrase))
 
-    def _build(self, nlp: Language, lexicon: Lexicon) -> None:
+    def _build(self, lexicon: Lexicon) -> None:
+        nlp = self.nlp
         duty_words = lexicon.wordlists["duties"]
         self.skill_verbs = {self._lemmas(nlp, v) for v in duty_words["skill_verbs"]}
         self.breaks = {self._lemmas(nlp, w) for w in duty_words["clause_breaks"]}
@@ -85,6 +90,8 @@ class DutiesComponent:
         self.max_object = max(len(o) for t in self.objects.values() for o in t)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.built:
+            self.ensure_built()
         lemmas = self._lemmas_of(doc)
         doc.user_data[LEMMAS_KEY] = lemmas
         skills_at = {hit.start_token: hit for hit in doc._.jdlint_skills or []}
@@ -96,6 +103,7 @@ class DutiesComponent:
         offsets = doc.to_array(IDX).tolist()
         tagged = _annotated(doc, POS)
         parsed = _annotated(doc, DEP)
+        text = doc_text(doc) if tagged else ""
         hits = []
         first_lemmas = self.first_lemmas
         candidates = [i for i, lemma in enumerate(lemmas) if lemma in first_lemmas]
@@ -106,10 +114,14 @@ class DutiesComponent:
             if section in SKIPPED_SECTIONS:
                 continue
             verb = self._verb_at(lemmas, i)
-            if verb is None or not self._is_verb(doc, i, tagged):
+            if verb is None:
                 continue
-            # With a parse, the object must sit in the verb's subtree ("train ... models").
-            allowed = {t.i for t in doc[i].subtree} if parsed else None
+            opens_line = tagged and opens_a_line(text, offsets[i])
+            if not opens_line and not self._is_verb(doc, i, tagged):
+                continue
+            # With a parse, the object must sit in the verb's subtree ("train ... models"); a
+            # verb that opens a line has the line for its clause.
+            allowed = {t.i for t in doc[i].subtree} if parsed and not opens_line else None
             found = self._object_after(doc, lemmas, i + len(verb), verb, skills_at, allowed)
             if found is None:
                 continue
@@ -164,7 +176,8 @@ class DutiesComponent:
         return None
 
     def _is_verb(self, doc: Doc, i: int, tagged: bool) -> bool:
-        """With tags, the tagger decides. Without, a duty verb opens its clause: it follows a
+        """With tags, the tagger decides (for a word that does not open a line: see
+        ``opens_a_line``). Without, a duty verb opens its clause: it follows a
         line break, punctuation, a conjunction, a modal or a preposition ("experience
         building", "you will train"), never a determiner or a noun ("our support chatbot")."""
         if tagged:
@@ -265,6 +278,16 @@ class DutiesComponent:
         return any(
             tuple(lemmas[j : j + size]) in self.breaks for size in range(1, self.max_break + 1)
         )
+
+
+def opens_a_line(text: str, offset: int) -> bool:
+    """Whether only a bullet, a number or emphasis stands before ``offset`` on its line
+    ("- **Build** ...", "2) Build ...")."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    prefix = text[start:offset]
+    bullet = BULLET.match(prefix)
+    rest = prefix[bullet.end() :] if bullet else prefix
+    return not rest.strip(" \t*_")
 
 
 def _annotated(doc: Doc, attr: int) -> bool:

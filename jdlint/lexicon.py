@@ -265,7 +265,10 @@ def _load_wordlists() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, 
     return lists, patterns
 
 
+@cache
 def _load_wording() -> dict[str, tuple[WordingEntry, ...]]:
+    """The wording lists (built in only: ``--lexicon`` does not extend them), read once, so
+    that every Lexicon shares the same entries and a WordingHit can name its entry by place."""
     folder = resources.files("jdlint.lexicons.wording")
     out: dict[str, tuple[WordingEntry, ...]] = {}
     for name in WORDING_FILES:
@@ -298,6 +301,17 @@ def wording_forms(lexicon: Lexicon, list_name: str) -> frozenset[str]:
     """Every spelling of every entry of a wording list, lower-cased; built once per lexicon."""
     entries = lexicon.wording.get(list_name, ())
     return frozenset(form.lower() for e in entries for form in (e.phrase, *e.variants))
+
+
+def builtin_wording() -> dict[str, tuple[WordingEntry, ...]]:
+    """The wording lists, by list name: the same objects every Lexicon holds."""
+    return _load_wording()
+
+
+def lexicon_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The lexicon files that ``paths`` name, in the order they are merged: each file as
+    given, each folder's ``*.json`` by name. A path that is neither is a LexiconError."""
+    return _expand(paths)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:

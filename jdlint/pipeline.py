@@ -1,5 +1,9 @@
 """Building the spaCy pipeline: spaCy's blank English, or an installed trained pipeline, plus
-jdlint's components. Nothing is ever downloaded."""
+jdlint's components. Nothing is ever downloaded.
+
+The user's lexicons and role weights reach the components through ``initialize``, not through
+their config: ``nlp.config`` names no file, and ``nlp.to_disk`` writes the files' content into
+the saved pipeline (``lexicon_component.py``), so it loads where those files are not."""
 
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ COMPONENTS = (
     "jdlint_wording",
     "jdlint_roles",
 )
+# The components whose work extra lexicons change (the wording lists are built in only).
+USES_LEXICONS = frozenset({"jdlint_sections", "jdlint_skills", "jdlint_duties"})
 
 
 def build_nlp(
@@ -46,6 +52,11 @@ def build_nlp(
     paths = [os.path.realpath(p) for p in lexicons]
     weights = os.path.realpath(role_weights) if role_weights else ""
     for name in COMPONENTS:
-        config = {"lexicons": paths} if name != "jdlint_roles" else {"weights": weights}
-        nlp.add_pipe(name, config=config)
+        component = nlp.add_pipe(name)
+        # Built here, once, so that a bad file stops jdlint now and the first posting is not
+        # slower than the others.
+        if name == "jdlint_roles":
+            component.initialize(weights=weights)
+        else:
+            component.initialize(lexicons=paths if name in USES_LEXICONS else ())
     return nlp

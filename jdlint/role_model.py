@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .roles import ROLE_IDS
 
@@ -61,10 +61,9 @@ GROUP_ORDER = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One piece of evidence: a skill, a duty or work of no role, where it stands, and the
-    hand-set lexicon weights it carries."""
+    hand-set lexicon weights it carries (a NamedTuple: plain data, kept on a Doc)."""
 
     kind: str  # "skill", "duty" or "work"
     key: str  # "skill:pytorch", "duty:train|model", "work:sales:close deals"
@@ -94,19 +93,7 @@ def with_repeats(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _replace_repeat(m: Mention, n: int) -> Mention:
-    # Built directly: dataclasses.replace costs more than the rest of a long posting's profile.
-    return Mention(
-        kind=m.kind,
-        key=m.key,
-        text=m.text,
-        start=m.start,
-        end=m.end,
-        section=m.section,
-        group=m.group,
-        lexicon=m.lexicon,
-        repeat=n,
-        fitted=m.fitted,
-    )
+    return m._replace(repeat=n)
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import bisect
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .duties import DutyHit
-from .extensions import doc_text, register_extensions
-from .lexicon import load_lexicon
+from .errors import LexiconError
+from .extensions import doc_text, register_extensions, restore_as
+from .files import read_regular
+from .lexicon import MAX_DATA_BYTES, load_lexicon
 from .role_model import BLURB_GROUP, CLASSES, OTHER, SECTION_GROUPS, Mention, RoleModel
 from .role_model import with_repeats as _with_repeats
 from .roles import ROLE_IDS
@@ -37,8 +41,7 @@ SHOWN_MIN = 0.005
 NOT_WORK = frozenset({"requirements", "nice_to_have", BLURB_GROUP})
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A skill or duty, and how much it adds to one role."""
 
     kind: str  # "skill", "duty" or "other" (work of no role)
@@ -51,10 +54,10 @@ class Evidence:
     top: bool = True  # the role (or "other") this piece of evidence adds most to
 
 
-@dataclass
-class RoleProfile:
+class RoleProfile(NamedTuple):
     """Which role the duties describe: the primary role and its probability (confidence), the
-    probability of every class, and each role's share of the positive evidence."""
+    probability of every class, and each role's share of the positive evidence. A NamedTuple
+    of plain data, so a Doc that holds it can be written to bytes."""
 
     primary: str | None
     confidence: float
@@ -62,21 +65,18 @@ class RoleProfile:
     # How much lexicon evidence there is at all (hand-set weights times section weights): the
     # rules stay quiet on postings with little of it.
     total: float
-    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]]
     # Work none of the roles do: its share of the positive evidence, and its main kind.
-    other_share: float = 0.0
-    other_work: str | None = None
-    probabilities: dict[str, float] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list, repr=False)
-    # work() answers, by its arguments: the rules ask the same few questions many times.
-    _work: dict[tuple[frozenset[str], float, bool], int] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    # (end, fitted, is a duty, largest weight, the roles that carry it) per mention of the
-    # posting's own work, computed once.
-    _tops: list[tuple[int, bool, bool, float, frozenset[str]]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
+    other_share: float
+    other_work: str | None
+    probabilities: dict[str, float]
+    mentions: list[Mention]
+
+    def __repr__(self) -> str:
+        return (
+            f"RoleProfile(primary={self.primary!r}, confidence={self.confidence!r}, "
+            f"shares={self.shares!r}, total={self.total!r}, ...)"
+        )
 
     def duty_count(self, *roles: str) -> int:
         """How many duties with distinct objects point first at any of the roles (their
@@ -120,27 +120,15 @@ class RoleProfile:
         at least ``min_weight``. A field's name ("AI") is not work, but with ``fields`` a duty
         on one is ("evaluate the AI systems"): "no duty is AI/ML work" is
         ``work(AI_ML_ROLES, fields=True) == 0``."""
-        key = (frozenset(roles), min_weight, fields)
-        if key not in self._work:
-            self._work[key] = self._count_work(*key)
-        return self._work[key]
-
-    def _count_work(self, roles: frozenset[str], min_weight: float, fields: bool) -> int:
-        if self._tops is None:
-            self._tops = []
-            for m in self.mentions:
-                if m.group in NOT_WORK or not m.lexicon:
-                    continue
-                weight = max(w for _, w in m.lexicon)
-                tops = frozenset(r for r, w in m.lexicon if w == weight)
-                self._tops.append((m.end, m.fitted, m.kind == "duty", weight, tops))
         ends = set()
-        for end, fitted, duty, weight, tops in self._tops:
-            if not fitted and not (fields and duty):
+        for m in self.mentions:
+            if m.group in NOT_WORK or not m.lexicon:
                 continue
-            # the role a mention gives most to, a tie going to one of ``roles``
-            if not tops.isdisjoint(roles) and (weight >= min_weight or not fitted):
-                ends.add(end)
+            if not m.fitted and not (fields and m.kind == "duty"):
+                continue
+            role, weight = max(m.lexicon, key=lambda rw: (rw[1], rw[0] in roles))
+            if role in roles and (weight >= min_weight or not m.fitted):
+                ends.add(m.end)
         return len(ends)
 
     def family_probability(self, roles: frozenset[str] | set[str]) -> float:
@@ -153,6 +141,22 @@ class RoleProfile:
         role it describes)."""
         technical = 1.0 - self.probabilities.get(OTHER, 0.0)
         return self.family_probability(roles) / technical if technical > 0 else 0.0
+
+
+def _restore_profile(value: Any) -> RoleProfile:
+    """A RoleProfile read back from bytes (nested lists) as its types again."""
+    if type(value) is RoleProfile:
+        return value
+    profile = RoleProfile._make(value)
+    evidence = {
+        role: [Evidence._make(e) for e in items] for role, items in profile.evidence.items()
+    }
+    found = [Mention._make(m) for m in profile.mentions]
+    found = [m._replace(lexicon=tuple(tuple(rw) for rw in m.lexicon)) for m in found]
+    return profile._replace(evidence=evidence, mentions=found)
+
+
+restore_as("jdlint_profile", _restore_profile)
 
 
 def mentions(doc: Doc) -> list[Mention]:
@@ -283,16 +287,70 @@ def build_profile(doc: Doc, model: RoleModel) -> RoleProfile:
     )
 
 
+WEIGHTS_FILE = "weights.json"  # in the component's folder of a saved pipeline
+
+
 class RolesComponent:
-    """Sets ``doc._.jdlint_profile`` (RoleProfile)."""
+    """Sets ``doc._.jdlint_profile`` (RoleProfile). Its fitted weights are the built-in ones,
+    or a weights file named by the ``weights`` setting or by ``initialize(weights=...)``;
+    ``to_disk`` writes a copy of that file into the saved pipeline and ``from_disk`` reads it
+    back, so ``spacy.load`` needs neither the file nor its path."""
 
     def __init__(self, nlp: Language, name: str, weights: str) -> None:
         register_extensions()
         self.name = name
         self.weights = weights
-        self.model = load_lexicon((), weights=weights or None).role_model
+        self.weights_copy: bytes | None = None  # the weights file's content, when not built in
+        self.model: RoleModel | None = None  # loaded when first needed (see initialize)
+
+    def _load(self) -> None:
+        model = load_lexicon((), weights=self.weights or None).role_model
+        copy = None
+        if self.weights:
+            try:
+                copy = read_regular(self.weights, MAX_DATA_BYTES)
+            except OSError as exc:
+                raise LexiconError(
+                    f"{self.weights}: cannot read role weights: {exc.strerror or exc}"
+                ) from None
+        self.model, self.weights_copy = model, copy
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        weights: str = "",
+    ) -> None:
+        """Use the fitted weights file ``weights`` (read now), or the built-in weights."""
+        self.weights = str(weights) if weights else ""
+        self._load()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write a copy of the weights file, when it is not the built-in one."""
+        if self.model is None:
+            self._load()
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = folder / WEIGHTS_FILE
+        if self.weights_copy is not None:
+            saved.write_bytes(self.weights_copy)
+        elif saved.exists():
+            saved.unlink()
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RolesComponent:
+        """Use the weights copy ``to_disk`` wrote, if any."""
+        saved = Path(path) / WEIGHTS_FILE
+        if saved.is_file():
+            self.weights = str(saved)
+        elif Path(path).is_dir():
+            self.weights = ""
+        self._load()
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            self._load()
         doc._.jdlint_profile = build_profile(doc, self.model)
         return doc
 

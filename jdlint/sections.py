@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import SPANS_SECTIONS, SPANS_TITLE, doc_text, register_extensions
-from .lexicon import Lexicon, load_lexicon
+from .extensions import SPANS_SECTIONS, doc_text, restore_as, restore_list_of
+from .lexicon import Lexicon
+from .lexicon_component import LexiconComponent
 from .title import TitleParser, parser_for, tokens
 
 # Section kinds, in the order a sentence cue wins when several match.
@@ -62,13 +63,15 @@ def _md_heading(line: str) -> tuple[int, int] | None:
     return opening.end(), max(opening.end(), end)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A stretch of the posting's text and what kind of section it belongs to."""
 
     kind: str
     start: int  # character offsets into doc.text
     end: int
+
+
+restore_as("jdlint_sections", restore_list_of(Section))
 
 
 class SectionReader:
@@ -402,17 +405,18 @@ class SectionIndex:
         return "body"
 
 
-class SectionsComponent:
-    """Finds the title and the sections; sets ``doc._.jdlint_title``, ``jdlint_title_roles``
-    and ``jdlint_sections``, and the span groups ``jdlint_title`` and ``jdlint_sections``."""
+class SectionsComponent(LexiconComponent):
+    """Finds the title and the sections; sets ``doc._.jdlint_title`` (kept as the span group
+    ``jdlint_title``), ``jdlint_title_roles`` and ``jdlint_sections``, and the span group
+    ``jdlint_sections``."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
-        register_extensions()
-        self.name = name
-        self.lexicon = load_lexicon(lexicons)
-        self.reader = reader_for(self.lexicon)
+    def _build(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.reader = reader_for(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.built:
+            self.ensure_built()
         title, sections = self.reader.read(doc_text(doc))
         doc._.jdlint_sections = sections
         title_span = None
@@ -422,7 +426,6 @@ class SectionsComponent:
         doc._.jdlint_title_roles = (
             self.reader.title_parser.read(title_span.text).roles if title_span else ()
         )
-        doc.spans[SPANS_TITLE] = [title_span] if title_span else []
         spans = []
         for section in sections:
             span = doc.char_span(

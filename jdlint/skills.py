@@ -7,6 +7,7 @@ LOWER (case-sensitive ones, such as "R", into one on ORTH), built once per compo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
@@ -14,8 +15,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extensions import SPANS_SKILLS, register_extensions
-from .lexicon import Lexicon, load_lexicon
+from .extensions import SPANS_SKILLS, restore_as, restore_list_of
+from .lexicon import Lexicon
+from .lexicon_component import LexiconComponent
 from .phrase_patterns import phrase_patterns
 from .sections import SectionIndex
 from .token_patterns import AnchoredMatcher
@@ -32,8 +34,7 @@ class SkillInfo:
     not_before: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class SkillHit:
+class SkillHit(NamedTuple):
     """One mention of a skill in a posting."""
 
     start: int  # character offsets into doc.text
@@ -48,6 +49,10 @@ class SkillHit:
     field: bool = False
     # What the role model knows the hit by, when not its text: a token pattern's name.
     key: str | None = None
+
+
+restore_as("jdlint_skills", restore_list_of(SkillHit))
+restore_as("jdlint_other_work", restore_list_of(SkillHit))
 
 
 def spelling_forms(form: str) -> set[str]:
@@ -103,13 +108,11 @@ def _same_skill(info: SkillInfo) -> tuple[object, ...]:
 OTHER_WORK_WEIGHT = 2.5  # a task phrase ("data entry"), as telling as a duty
 
 
-class SkillsComponent:
+class SkillsComponent(LexiconComponent):
     """Sets ``doc._.jdlint_skills`` (list of SkillHit) and the span group ``jdlint_skills``."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
-        register_extensions()
-        self.name = name
-        lexicon = load_lexicon(lexicons)
+    def _build(self, lexicon: Lexicon) -> None:
+        nlp = self.nlp
         self.table = skill_table(lexicon)
         # Work none of the roles do ("data entry", "cold calling"), by kind.
         self.other = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -149,6 +152,8 @@ class SkillsComponent:
                 matcher.add(label, [next(patterns) for _ in forms])
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.built:
+            self.ensure_built()
         sections = SectionIndex(doc._.jdlint_sections or [])
         matches = [*self.lower(doc), *self.orth(doc)]
         spans = filter_spans(

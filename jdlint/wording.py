@@ -12,27 +12,26 @@ its part of speech when the pipeline tags them) is checked here, so rules see on
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .extensions import LEMMAS_KEY, doc_text, register_extensions
+from .extensions import LEMMAS_KEY, doc_text, restore_as, restore_list_of
 from .lemmas import lemma_of, lemma_table
-from .lexicon import WordingEntry, load_lexicon
+from .lexicon import Lexicon, WordingEntry, builtin_wording
+from .lexicon_component import LexiconComponent
 from .sections import SectionIndex
 from .token_patterns import AnchoredMatcher
 
 
-@dataclass(frozen=True)
-class WordingHit:
+class WordingHit(NamedTuple):
     """One phrase of a wording list, found in a posting."""
 
     list: str  # the list's name, e.g. "masculine", "misspelled"
-    entry: WordingEntry
+    entry_index: int  # the entry's place in its list (``lexicon.builtin_wording``)
     text: str
     start: int  # character offsets into doc.text
     end: int
@@ -40,20 +39,26 @@ class WordingHit:
     end_token: int
     section: str
 
+    @property
+    def entry(self) -> WordingEntry:
+        """The wording list's entry that was found."""
+        return builtin_wording()[self.list][self.entry_index]
 
-class WordingComponent:
+
+restore_as("jdlint_wording", restore_list_of(WordingHit))
+
+
+class WordingComponent(LexiconComponent):
     """Sets ``doc._.jdlint_wording`` (list of WordingHit, in text order)."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
-        register_extensions()
-        self.name = name
-        lexicon = load_lexicon(lexicons)
+    def _build(self, lexicon: Lexicon) -> None:
+        nlp = self.nlp
         self.table = lemma_table()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         patterned: list[tuple[str, list[list[dict]]]] = []
-        self.entries: dict[int, tuple[str, WordingEntry]] = {}
-        self.by_lemma: dict[str, list[tuple[str, WordingEntry]]] = defaultdict(list)
+        self.entries: dict[int, tuple[str, int, WordingEntry]] = {}
+        self.by_lemma: dict[str, list[tuple[str, int, WordingEntry]]] = defaultdict(list)
         self.context: dict[int, tuple[set[tuple[int, ...]], set[tuple[int, ...]]]] = {}
         self.needs_after: dict[int, frozenset[int]] = {}
         self.needs_near: dict[int, frozenset[int]] = {}
@@ -61,14 +66,15 @@ class WordingComponent:
             for index, entry in enumerate(entries):
                 label = f"jdlint_wording:{list_name}:{index}"
                 key = nlp.vocab.strings.add(label)
-                self.entries[key] = (list_name, entry)
+                self.entries[key] = (list_name, index, entry)
                 forms = dict.fromkeys((entry.phrase, *entry.variants))
                 matcher = self.orth if entry.case_sensitive else self.lower
                 matcher.add(label, [nlp.make_doc(form) for form in forms])
                 if entry.patterns:
                     patterned.append((label, [list(p) for p in entry.patterns]))
                 if entry.lemma and len(nlp.make_doc(entry.phrase)) == 1:
-                    self.by_lemma[lemma_of(entry.phrase, self.table)].append((list_name, entry))
+                    lemma = lemma_of(entry.phrase, self.table)
+                    self.by_lemma[lemma].append((list_name, index, entry))
                 self.context[id(entry)] = (
                     {self._words(nlp, w) for w in entry.not_before},
                     {self._words(nlp, w) for w in entry.not_after},
@@ -90,12 +96,14 @@ class WordingComponent:
         return tuple(t.lower for t in nlp.make_doc(phrase))
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.built:
+            self.ensure_built()
         sections = SectionIndex(doc._.jdlint_sections or [])
         tagged = doc.has_annotation("POS")
-        found: dict[str, dict[tuple[int, int], WordingEntry]] = defaultdict(dict)
+        found: dict[str, dict[tuple[int, int], tuple[int, WordingEntry]]] = defaultdict(dict)
         for key, start, end in [*self.lower(doc), *self.orth(doc), *self.patterns(doc)]:
-            list_name, entry = self.entries[key]
-            found[list_name][(start, end)] = entry
+            list_name, index, entry = self.entries[key]
+            found[list_name][(start, end)] = (index, entry)
         if self.by_lemma:
             lemmas = doc.user_data.get(LEMMAS_KEY)
             if lemmas is None or len(lemmas) != len(doc):
@@ -103,15 +111,15 @@ class WordingComponent:
             wanted = self.by_lemma.keys() & set(lemmas)  # usually empty: no loop at all
             for i, lemma in enumerate(lemmas):
                 if lemma in wanted:
-                    for list_name, entry in self.by_lemma[lemma]:
-                        found[list_name].setdefault((i, i + 1), entry)
+                    for list_name, index, entry in self.by_lemma[lemma]:
+                        found[list_name].setdefault((i, i + 1), (index, entry))
         # Token offsets, lengths and lower-case forms in one array: no Token or Span objects.
         columns = doc.to_array([IDX, LENGTH, LOWER]) if found else None
         text = doc_text(doc)
         hits = []
         for list_name, entry_at in found.items():
             for start, end in _longest_first(entry_at):
-                entry = entry_at[(start, end)]
+                index, entry = entry_at[(start, end)]
                 start_char = int(columns[start, 0])
                 end_char = int(columns[end - 1, 0] + columns[end - 1, 1])
                 section = sections.kind_at(start_char)
@@ -122,7 +130,7 @@ class WordingComponent:
                 hits.append(
                     WordingHit(
                         list=list_name,
-                        entry=entry,
+                        entry_index=index,
                         text=text[start_char:end_char],
                         start=start_char,
                         end=end_char,
@@ -171,7 +179,7 @@ class WordingComponent:
         return True
 
 
-def _longest_first(spans: dict[tuple[int, int], WordingEntry]) -> list[tuple[int, int]]:
+def _longest_first(spans: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:
     """Token ranges without overlaps, the longer winning (as spaCy's filter_spans)."""
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()

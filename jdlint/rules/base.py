@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..sections import Section, SectionIndex
     from ..skills import SkillHit
     from ..wording import WordingHit
+    from .title_mismatch import Verdict
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -38,6 +39,14 @@ class Posting:
     profile: RoleProfile
     lexicon: Lexicon
     doc: Doc
+
+    @cached_property
+    def mismatch(self) -> Verdict | None:
+        """The title-versus-duties verdict, worked out once for the rules that report its
+        kinds (on a long posting it counts hundreds of thousands of mentions)."""
+        from .title_mismatch import verdict
+
+        return verdict(self)
 
     @cached_property
     def _wording(self) -> dict[str, list[WordingHit]]:

@@ -288,7 +288,7 @@ def _suggestion(posting: Posting, primary: str) -> str:
 def _report(posting: Posting, rule: Rule, what: str) -> Iterator[Finding]:
     """The finding for ``rule`` if the posting's verdict is of its kind; ``what`` says what
     the duties are, after the share of the evidence they hold."""
-    result = verdict(posting)
+    result = posting.mismatch
     if result is None or result.kind != rule.name:
         return
     assert posting.title is not None
