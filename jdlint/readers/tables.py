@@ -241,7 +241,7 @@ def _records_result(
 
 
 def _jsonl_records(
-    stream: BinaryIO, encoding: str | None, max_bytes: int
+    stream: BinaryIO, encoding: str | None, max_bytes: int, table: str
 ) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
     limit = LINE_FACTOR * max_bytes + 65_536
     number = 0
@@ -261,13 +261,21 @@ def _jsonl_records(
             continue
         try:
             text = line.decode(encoding or "utf-8")
-        except (UnicodeDecodeError, LookupError) as exc:
-            yield number, f"not valid {encoding or 'UTF-8'} ({exc}); pass --encoding"
+        except UnicodeDecodeError as exc:
+            yield (
+                number,
+                (
+                    f"not valid {encoding or 'UTF-8'} (byte {exc.start} of the line); pass "
+                    "--encoding if the table uses another encoding"
+                ),
+            )
             continue
+        except LookupError as exc:
+            raise InputError(f"{table}: cannot decode as {encoding}: {exc}") from None
         try:
-            record = json.loads(text)
-        except ValueError as exc:
-            yield number, f"not valid JSON ({exc})"
+            record = json.loads(text.rstrip("\r\n"))
+        except json.JSONDecodeError as exc:
+            yield number, f"not valid JSON ({exc.msg} at column {exc.pos + 1})"
             continue
         if not isinstance(record, dict):
             yield number, f"not a JSON object but {type(record).__name__}"
@@ -351,7 +359,7 @@ def read_table(
             if table_format == "csv":
                 records = _csv_records(handle, encoding, max_bytes, path, columns)
             else:
-                records = _jsonl_records(handle, encoding, max_bytes)
+                records = _jsonl_records(handle, encoding, max_bytes, path)
             yield from _records_result(path, records, columns, max_bytes)
         finally:
             if stream is None:
