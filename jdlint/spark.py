@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 RESULT_COLUMN = "jdlint"
 TABLE_NAME = "<dataframe>"
+SLICE = 256  # rows linted and returned at a time
 
 
 def result_schema() -> Any:
@@ -105,15 +106,16 @@ def lint_batches(
     linter = _linter(lexicons, max_bytes)
     chosen = Columns(columns)
     number = 0  # rows of this partition: a DataFrame's rows have no number of their own
-    for frame in batches:
-        items: list[Any] = []
-        for record in frame.to_dict("records"):
-            number += 1
-            items.append(row_result(TABLE_NAME, number, record, chosen, max_bytes=max_bytes))
-        results = linter.lint_files(items)
-        frame = frame.copy()
-        frame[result_column] = [result_struct(r) for r in results]
-        yield frame
+    for batch in batches:
+        # Arrow batches hold up to 10,000 rows: linted and sent back a slice at a time
+        for at in range(0, len(batch), SLICE):
+            frame = batch.iloc[at : at + SLICE].copy()
+            items: list[Any] = []
+            for record in frame.to_dict("records"):
+                number += 1
+                items.append(row_result(TABLE_NAME, number, record, chosen, max_bytes=max_bytes))
+            frame[result_column] = [result_struct(r) for r in linter.lint_files(items)]
+            yield frame
 
 
 def lint_dataframe(
