@@ -296,3 +296,11 @@ def test_text_output_streams_and_the_summary_comes_last():
     )
     assert first.startswith("<stdin>#r0:1:1: JD101 [error] prestige-ml-title")
     assert rest.splitlines()[-1] == "Found 70 problems in 70 files."
+
+
+def test_fix_leaves_a_table_alone(tmp_path):
+    table = write_jsonl(tmp_path / "t.jsonl", [ROWS[3]])
+    before = table.read_bytes()
+    result = run("--fix", "--format", "concise", "--select", "JD504", str(table))
+    assert result.exit_code == 1 and table.read_bytes() == before
+    assert "JD504" in result.stdout and "Fixed" not in result.stderr
