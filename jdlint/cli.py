@@ -8,12 +8,13 @@ rules and ``jdlint rule CODE`` explains one. Exit codes: 0 no findings at or abo
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 from click.shell_completion import CompletionItem
@@ -22,11 +23,15 @@ from . import __version__
 from .errors import InputError, JdlintError, internal_error
 from .files import read_limited
 from .formatters.escape import escape_controls
+from .readers.tables import TABLE_FORMATS, Columns, parse_columns, read_table, table_format
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
 
 if TYPE_CHECKING:
     from .config import Config
+
+Input = str | Source | FileResult
+Lint = Callable[[Iterable[Input]], Iterator[FileResult]]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_CACHE_DIR = ".jdlint_cache"  # in the working directory, as ruff's .ruff_cache
@@ -38,8 +43,8 @@ CACHE_DIR_OPTION = click.option(
     type=click.Path(file_okay=False),
     help="Where the result cache is kept.",
 )
-INPUT_FORMATS = ("text", "markdown", "html", "jsonld")
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+INPUT_FORMATS = ("text", "markdown", "html", "jsonld", *TABLE_FORMATS)
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html", "parquet")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -173,10 +178,10 @@ def use_colour(output: str | None, choice: str = "auto") -> bool:
     return output is None and sys.stdout.isatty()
 
 
-def _statistics(results: list[FileResult], output_format: str) -> str:
+def _statistics(
+    counts: Counter[tuple[str, str]], fixable: Counter[tuple[str, str]], output_format: str
+) -> str:
     """Findings per rule, most frequent first: a table, or JSON under ``--format json``."""
-    counts = Counter((f.code, f.name) for r in results for f in r.findings)
-    fixable = Counter((f.code, f.name) for r in results for f in r.findings if f.fix)
     if output_format == "json":
         import json
 
@@ -192,7 +197,7 @@ def _statistics(results: list[FileResult], output_format: str) -> str:
 def _fix(
     results: list[FileResult],
     encoding: str | None,
-    lint: Callable[[list[str | Source | FileResult]], list[FileResult]],
+    lint: Callable[[list[Input]], list[FileResult]],
 ) -> tuple[list[FileResult], list[str]]:
     """Apply the fixes in every file that has some, then lint those files again so that what
     is reported (and the exit code) is about the fixed files."""
@@ -202,7 +207,9 @@ def _fix(
     fixed: dict[int, str] = {}
     count = 0
     for i, result in enumerate(results):
-        if result.error or result.path == "<stdin>" or not any(f.fix for f in result.findings):
+        if result.error or result.path == "<stdin>" or result.row is not None:
+            continue  # a table row is not fixed in place: its table is no posting file
+        if not any(f.fix for f in result.findings):
             continue
         try:
             count += apply_fixes(result, encoding)
@@ -229,7 +236,12 @@ def _fix(
     show_default=True,
     help="Output format.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write output to a file.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    help="Write output to a file (a folder for --format parquet).",
+)
 @click.option(
     "--select", multiple=True, help="Rules to run: codes, prefixes or names (comma-separated)."
 )
@@ -291,6 +303,13 @@ def _fix(
     show_default=True,
     help="Read inputs as this format instead of by suffix and content.",
 )
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="KEY=COLUMN",
+    help="For tables: the column holding title, text, id, datePosted, ... (repeatable).",
+)
 @click.option("--encoding", default=None, help="Decode inputs with this encoding.")
 @click.option(
     "--max-bytes",
@@ -331,16 +350,17 @@ def check(
     model: str | None,
     lexicons: tuple[str, ...],
     input_format: str,
+    columns: tuple[str, ...],
     encoding: str | None,
     max_bytes: int,
     verbose: bool,
     no_cache: bool,
     cache_dir: str,
 ) -> None:
-    """Lint PATHS: posting files (text, Markdown, HTML, JobPosting JSON-LD), directories
-    (searched for them) or - for stdin."""
+    """Lint PATHS: posting files (text, Markdown, HTML, JobPosting JSON-LD), tables of
+    postings (JSON Lines, CSV, Parquet), directories (searched for posting files) or - for
+    stdin."""
     from .config import ConfigResolver
-    from .formatters import FORMATTERS
 
     overrides: dict[str, Any] = {
         "select": _selectors(select),
@@ -351,19 +371,22 @@ def check(
     resolver = ConfigResolver(
         config_path, isolated, tuple((k, v) for k, v in overrides.items() if v is not None)
     )
+    if output_format == "parquet" and not output:
+        _echo("jdlint: error: --format parquet writes two tables: give --output FOLDER", True)
+        sys.exit(EXIT_ERROR)
     files, errors = _expand_paths(paths, respect_gitignore)
+    sink = _Output(output, use_colour(output, color))
     try:
+        column_map = Columns(parse_columns(columns))
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
         files = _postings_only(files, verbose)
         fmt = None if input_format == "auto" else input_format
-        inputs: list[str | Source | FileResult] = [
-            _read_stdin(encoding, max_bytes, fmt) if name == "-" else name for name in files
-        ]
+        file_format = None if fmt in TABLE_FORMATS else fmt
 
-        def lint(items: list[str | Source | FileResult]) -> list[FileResult]:
-            from .parallel import lint_inputs  # loads spaCy: only when a posting needs it
+        def lint(items: Iterable[Input]) -> Iterator[FileResult]:
+            from .parallel import iter_inputs  # loads spaCy: only when a posting needs it
 
-            return lint_inputs(
+            return iter_inputs(
                 items,
                 resolver,
                 jobs=jobs,
@@ -371,50 +394,164 @@ def check(
                 lexicons=lexicons,
                 encoding=encoding,
                 max_bytes=max_bytes,
-                input_format=fmt,
+                input_format=file_format,
             )
 
+        inputs = _inputs(files, fmt, column_map, encoding, max_bytes)
         # jdlint never caches with --model: the pipeline's content is not part of the key.
         if no_cache or model:
-            results = lint(inputs)
+            results: Iterable[FileResult] = _lint_lazily(inputs, lint)
         else:
             results = _lint_cached(
-                inputs, lint, resolver, lexicons, cache_dir, fmt, encoding, max_bytes
+                inputs, lint, resolver, lexicons, cache_dir, file_format, encoding, max_bytes
             )
+        for message in errors:
+            _echo(f"jdlint: error: {message}", err=True)
         if fix:
-            results, fix_errors = _fix(results, encoding, lint)
+            results, fix_errors = _fix(list(results), encoding, lambda i: list(lint(i)))
+            for message in fix_errors:
+                _echo(f"jdlint: error: {message}", err=True)
             errors.extend(fix_errors)
+        run = _Run(resolver)
+        _write(run.reported(results), output_format, statistics, sink, output)
     except JdlintError as exc:
         _echo(f"jdlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    sink.close()
 
-    for message in errors:
-        _echo(f"jdlint: error: {message}", err=True)
-    for result in results:
-        if result.skipped:
-            _echo(f"jdlint: {result.error}", err=True)
-        elif result.error:
-            _echo(f"jdlint: error: {result.error}", err=True)
-    results = [r for r in results if not r.skipped]
-
-    colour = use_colour(output, color)
-    if statistics:
-        text = _statistics(results, output_format)
-    else:
-        text = FORMATTERS[output_format](results, colour)
-    if output:
-        try:
-            Path(output).write_bytes(text.encode("utf-8", "backslashreplace"))
-        except OSError as exc:
-            _echo(f"jdlint: error: {output}: cannot write the output: {exc.strerror or exc}", True)
-            sys.exit(EXIT_ERROR)
-    else:
-        _echo(text, nl=False, colour=colour)
-
-    if errors or any(r.error for r in results):
+    if errors or run.unreadable:
         sys.exit(EXIT_ERROR)
-    failing = any(resolver(r.path).fails(f.severity) for r in results for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
+
+
+class _Output:
+    """Standard output, or the ``--output`` file opened at the first write; a write that
+    fails stops the run with one message."""
+
+    def __init__(self, output: str | None, colour: bool) -> None:
+        self.output, self.colour = output, colour
+        self._file: IO[bytes] | None = None
+
+    def write(self, text: str) -> None:
+        if self.output is None:
+            if text:
+                _echo(text, nl=False, colour=self.colour)
+            return
+        try:
+            if self._file is None:
+                self._file = open(self.output, "wb")  # noqa: SIM115  # closed by close()
+            self._file.write(text.encode("utf-8", "backslashreplace"))
+            self._file.flush()
+        except OSError as exc:
+            reason = exc.strerror or exc
+            _echo(f"jdlint: error: {self.output}: cannot write the output: {reason}", True)
+            sys.exit(EXIT_ERROR)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class _Run:
+    """What the exit code depends on, gathered while results go by; each result's error
+    message printed as it comes."""
+
+    def __init__(self, resolver: Callable[[str], Config]) -> None:
+        self.resolver = resolver
+        self.unreadable = False
+        self.failing = False
+
+    def reported(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """The results to output (not the skipped ones), their messages printed."""
+        for result in results:
+            if result.skipped:
+                _echo(f"jdlint: {result.error}", err=True)
+                continue
+            if result.error:
+                _echo(f"jdlint: error: {result.error}", err=True)
+                self.unreadable = True
+            if not self.failing and result.findings:
+                config = self.resolver(result.row.table if result.row else result.path)
+                self.failing = any(config.fails(f.severity) for f in result.findings)
+            yield result
+
+
+def _write(
+    results: Iterable[FileResult],
+    output_format: str,
+    statistics: bool,
+    sink: _Output,
+    folder: str | None,
+) -> None:
+    """The results in the output format: streaming formats one posting at a time, the
+    others as one document at the end."""
+    from .formatters import FORMATTERS, STREAMING, Tally
+
+    if statistics:
+        counts: Counter[tuple[str, str]] = Counter()
+        fixable: Counter[tuple[str, str]] = Counter()
+        for result in results:
+            counts.update((f.code, f.name) for f in result.findings)
+            fixable.update((f.code, f.name) for f in result.findings if f.fix)
+        sink.write(_statistics(counts, fixable, output_format))
+    elif output_format == "parquet":
+        from .formatters.parquet_format import ParquetTables
+
+        assert folder is not None
+        tables = ParquetTables(folder)
+        try:
+            for result in results:
+                tables.add(result)
+        finally:
+            tables.close()
+    elif output_format in STREAMING:
+        streaming = STREAMING[output_format]
+        tally = Tally()
+        for result in results:
+            tally.add(result)
+            sink.write(streaming.result(result, sink.colour))
+        sink.write(streaming.end(tally))
+    else:
+        sink.write(FORMATTERS[output_format](list(results), sink.colour))
+
+
+def _inputs(
+    files: list[str],
+    input_format: str | None,
+    columns: Columns,
+    encoding: str | None,
+    max_bytes: int,
+) -> Iterator[Input]:
+    """The inputs, one at a time: a file's name, a table's rows, standard input read."""
+    for name in files:
+        table = table_format("" if name == "-" else name, input_format)
+        if table is not None:
+            stdin = name == "-"
+            yield from read_table(
+                "<stdin>" if stdin else name,
+                table,
+                columns,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                stream=sys.stdin.buffer if stdin else None,
+            )
+        elif name == "-":
+            yield _read_stdin(encoding, max_bytes, input_format)
+        else:
+            yield name
+
+
+def _lint_lazily(inputs: Iterable[Input], lint: Lint) -> Iterator[FileResult]:
+    """Results in input order; the pipeline is loaded at the first input that is not a
+    result already (a cached one, an unreadable input), so a run served from the cache
+    never loads spaCy."""
+    items = iter(inputs)
+    for item in items:
+        if isinstance(item, FileResult):
+            yield item
+            continue
+        yield from lint(itertools.chain([item], items))
+        return
 
 
 REPORT_FILE = "report.html"
@@ -476,38 +613,42 @@ def _postings_only(files: list[str], verbose: bool) -> list[str]:
 
 
 def _lint_cached(
-    inputs: list[str | Source | FileResult],
-    lint: Callable[[list[str | Source | FileResult]], list[FileResult]],
+    inputs: Iterable[Input],
+    lint: Lint,
     resolver: Callable[[str], Config],
     lexicons: tuple[str, ...],
     cache_dir: str,
     input_format: str | None,
     encoding: str | None,
     max_bytes: int,
-) -> list[FileResult]:
-    """Results from the cache where the posting and all it depends on are unchanged; the
-    rest linted (spaCy is loaded only if some are) and stored."""
+) -> Iterator[FileResult]:
+    """Results in input order: from the cache where the posting file and all it depends on
+    are unchanged, the rest linted (spaCy is loaded only if some are) and stored. Table
+    rows are not cached (the cache is keyed on files): they are always linted."""
     from .result_cache import ResultCache
 
     cache = ResultCache(
         cache_dir, encoding=encoding, max_bytes=max_bytes, input_format=input_format
     )
-    results: list[FileResult | None] = [None] * len(inputs)
-    keys: dict[int, str] = {}
-    for i, item in enumerate(inputs):
-        if isinstance(item, FileResult):
-            results[i] = item
-        elif isinstance(item, str):
-            key, results[i] = cache.lookup(item, resolver(item), lexicons)
-            if key is not None:
-                keys[i] = key
-    misses = [i for i, result in enumerate(results) if result is None]
-    if misses:
-        for i, result in zip(misses, lint([inputs[i] for i in misses]), strict=True):
-            results[i] = result
-            if i in keys and not result.error and not result.skipped:
-                cache.put(keys[i], result)
-    return [r for r in results if r is not None]
+    keys: deque[str | None] = deque()  # one per input gone into the stream, in order
+
+    def feed() -> Iterator[Input]:
+        for item in inputs:
+            key = None
+            if isinstance(item, str):
+                key, hit = cache.lookup(item, resolver(item), lexicons)
+                if hit is not None:
+                    keys.append(None)
+                    yield hit
+                    continue
+            keys.append(key)
+            yield item
+
+    for result in _lint_lazily(feed(), lint):
+        key = keys.popleft()
+        if key is not None and not result.error and not result.skipped:
+            cache.put(key, result)
+        yield result
 
 
 main.add_command(_report_command())

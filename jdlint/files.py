@@ -44,6 +44,22 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(fd)
 
 
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """A regular file opened for reading in binary (the caller closes it); OSError, as
+    ``read_regular`` raises, for a folder or anything else, before reading a byte of it."""
+    fd = os.open(path, _FLAGS)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, f"not a regular file ({_kind(mode)}), refused")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of a stream, read a piece at a time."""
     chunks: list[bytes] = []

@@ -128,18 +128,20 @@ class Linter:
         for source in sources:
             error = refused[id(source)]
             if error is not None:
-                yield FileResult(path=source.path, error=error)
+                yield FileResult(path=source.path, error=error, row=source.row)
                 continue
             doc = next(docs)
             if isinstance(doc, Exception):
-                yield FileResult(path=source.path, error=internal_error(source.path, doc))
+                message = internal_error(source.path, doc)
+                yield FileResult(path=source.path, error=message, row=source.row)
                 continue
             try:
-                yield self._result(source, doc, config_of(source.path))
+                yield self._result(source, doc, config_of(source.file))
             except JdlintError:
                 raise  # a bad configuration stops the run with its own message
             except Exception as exc:
-                yield FileResult(path=source.path, error=internal_error(source.path, exc))
+                message = internal_error(source.path, exc)
+                yield FileResult(path=source.path, error=message, row=source.row)
 
     def _refusal(self, source: Source) -> str | None:
         """Why a posting cannot be linted at all, or None."""
@@ -216,12 +218,13 @@ class Linter:
             duties=tuple(duties),
             findings=findings,
             text=source.original,
+            row=source.row,
         )
 
     def _findings(self, posting: Posting, config: Config) -> list[Finding]:
         """Findings of the rules selected for the file, less suppressed ones, plus unused
         suppressions, at the configured severities."""
-        rules = config.rules_for(posting.source.path)
+        rules = config.rules_for(posting.source.file)
         findings = [f for rule in rules if rule.check for f in rule.check(posting)]
         if "jdlint" in posting.source.original:
             directives = parse_directives(posting.source, _RULE_KEYS)

@@ -88,6 +88,17 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Row:
+    """Where a posting that is a row of a table stands: the table, the row's 1-based number
+    (a JSON Lines file's line, a CSV file's record after the header, a Parquet file's row)
+    and its id column's value, if it has one."""
+
+    table: str
+    number: int
+    id: str | None = None
+
+
+@dataclass(frozen=True)
 class FileResult:
     """Everything jdlint found in one posting; ``error`` is set when it could not be read."""
 
@@ -101,11 +112,14 @@ class FileResult:
     skipped: bool = False  # not a posting (JSON without a JobPosting): not an error
     # The decoded text, for formatters that show the source line; not part of the JSON.
     text: str | None = field(default=None, repr=False, compare=False)
+    # The table row this posting is (None for a file); not part of the JSON document.
+    row: Row | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("text")
         data.pop("skipped")
+        data.pop("row")
         if self.error is None:
             data.pop("error")
         return data

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from .errors import InputError
 from .files import read_regular
 from .offsets import OffsetMap
+from .results import Row
 
 DEFAULT_MAX_BYTES = 1_000_000
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".json", ".jsonld")
@@ -54,12 +55,18 @@ class Source:
     input_format: str = "text"
     date_posted: str | None = None  # schema.org datePosted, when the posting says
     metadata: dict[str, Any] = field(default_factory=dict)  # other JobPosting fields
+    row: Row | None = None  # the table row this posting is, when it is one
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.text is None:
             self.text = self.original
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.original)]
+
+    @property
+    def file(self) -> str:
+        """The file the posting is in (the table, for a row): what configuration is for."""
+        return self.row.table if self.row is not None else self.path
 
     def position(self, offset: int) -> Position:
         """Line and column (both 1-based) of a character offset into the original."""

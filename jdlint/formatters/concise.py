@@ -8,14 +8,17 @@ from ..results import FileResult
 from .escape import escape_controls
 
 
+def format_concise_result(result: FileResult, colour: bool = False) -> str:
+    """One line per finding of one posting."""
+    path = escape_controls(result.path)
+    return "".join(
+        f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] "
+        f"{escape_controls(f.message)}" + (" [*]" if f.fix else "") + "\n"
+        for f in result.findings
+    )
+
+
 def format_concise(results: Sequence[FileResult], colour: bool = False) -> str:
     from . import summary
 
-    lines = [
-        f"{escape_controls(r.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] "
-        f"{escape_controls(f.message)}" + (" [*]" if f.fix else "")
-        for r in results
-        for f in r.findings
-    ]
-    lines.append(summary(results))
-    return "\n".join(lines) + "\n"
+    return "".join(format_concise_result(r) for r in results) + summary(results) + "\n"

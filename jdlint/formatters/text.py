@@ -49,29 +49,33 @@ def _marker_lines(lines: list[str], finding: Finding) -> tuple[str, str] | None:
     return shown, " " * len(before) + "^" * max(1, len(marked))
 
 
-def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
-    from . import summary
+def format_text_result(result: FileResult, colour: bool = False) -> str:
+    """One posting's findings, each with its source line and marker, as ``text`` shows them."""
 
     def style(text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
 
     out: list[str] = []
-    for result in results:
-        lines = _NEWLINE.split(result.text) if result.text is not None else None
-        path = escape_controls(result.path)
-        for f in result.findings:
-            head = f"{style(f'{path}:{f.line}:{f.column}:', bold=True)} "
-            head += style(f"{f.code} [{f.severity}]", fg=_SEVERITY_COLOUR[f.severity], bold=True)
-            out.append(f"{head} {f.name}" + (" [*]" if f.fix else ""))
-            marked = _marker_lines(lines, f) if lines is not None else None
-            if marked is not None:
-                gutter = " " * len(str(f.line))
-                out.append(f"{gutter} |")
-                out.append(f"{f.line} | {marked[0]}")
-                out.append(f"{gutter} | {style(marked[1], fg=_SEVERITY_COLOUR[f.severity])}")
-            out.append(f"  = {escape_controls(f.message)}")
-            if f.suggestion:
-                out.append(f"  = {style('help', bold=True)}: {escape_controls(f.suggestion)}")
-            out.append("")
-    out.append(summary(results))
-    return "\n".join(out) + "\n"
+    lines = _NEWLINE.split(result.text) if result.text is not None else None
+    path = escape_controls(result.path)
+    for f in result.findings:
+        head = f"{style(f'{path}:{f.line}:{f.column}:', bold=True)} "
+        head += style(f"{f.code} [{f.severity}]", fg=_SEVERITY_COLOUR[f.severity], bold=True)
+        out.append(f"{head} {f.name}" + (" [*]" if f.fix else ""))
+        marked = _marker_lines(lines, f) if lines is not None else None
+        if marked is not None:
+            gutter = " " * len(str(f.line))
+            out.append(f"{gutter} |")
+            out.append(f"{f.line} | {marked[0]}")
+            out.append(f"{gutter} | {style(marked[1], fg=_SEVERITY_COLOUR[f.severity])}")
+        out.append(f"  = {escape_controls(f.message)}")
+        if f.suggestion:
+            out.append(f"  = {style('help', bold=True)}: {escape_controls(f.suggestion)}")
+        out.append("")
+    return "".join(line + "\n" for line in out)
+
+
+def format_text(results: Sequence[FileResult], colour: bool = False) -> str:
+    from . import summary
+
+    return "".join(format_text_result(r, colour) for r in results) + summary(results) + "\n"

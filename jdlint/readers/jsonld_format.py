@@ -35,6 +35,15 @@ TEXT_FIELDS = (
     ("experienceRequirements", "Experience"),
     ("educationRequirements", "Education"),
 )
+# JobPosting fields kept for the rules (pay, location), beside the text.
+METADATA_FIELDS = (
+    "baseSalary",
+    "estimatedSalary",
+    "jobLocation",
+    "jobLocationType",
+    "applicantLocationRequirements",
+    "employmentType",
+)
 
 
 @dataclass(frozen=True)
@@ -275,14 +284,7 @@ def source_from_job_posting(
     text, offsets = out.build(len(original))
     date = posting.get("datePosted")
     metadata = {}
-    for key in (
-        "baseSalary",
-        "estimatedSalary",
-        "jobLocation",
-        "jobLocationType",
-        "applicantLocationRequirements",
-        "employmentType",
-    ):
+    for key in METADATA_FIELDS:
         if key in posting:
             try:
                 metadata[key] = _plain(posting[key])
