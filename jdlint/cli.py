@@ -23,6 +23,7 @@ from . import __version__
 from .errors import InputError, JdlintError, internal_error
 from .files import read_limited
 from .formatters.escape import escape_controls
+from .progress import Progress
 from .readers.tables import TABLE_FORMATS, Columns, parse_columns, read_table, table_format
 from .results import FileResult
 from .source import DEFAULT_MAX_BYTES, POSTING_SUFFIXES, Source, decode, find_postings
@@ -398,6 +399,8 @@ def check(
             )
 
         inputs = _inputs(files, fmt, column_map, encoding, max_bytes)
+        tables = any(table_format("" if f == "-" else f, fmt) for f in files)
+        progress = sink.progress = Progress(None if tables else len(files))
         # jdlint never caches with --model: the pipeline's content is not part of the key.
         if no_cache or model:
             results: Iterable[FileResult] = _lint_lazily(inputs, lint)
@@ -407,16 +410,21 @@ def check(
             )
         for message in errors:
             _echo(f"jdlint: error: {message}", err=True)
+        results = _advancing(results, progress)
         if fix:
             results, fix_errors = _fix(list(results), encoding, lambda i: list(lint(i)))
+            progress.clear()
             for message in fix_errors:
                 _echo(f"jdlint: error: {message}", err=True)
             errors.extend(fix_errors)
-        run = _Run(resolver)
+        run = _Run(resolver, progress)
         _write(run.reported(results), output_format, statistics, sink, output)
     except JdlintError as exc:
+        if sink.progress is not None:
+            sink.progress.close()
         _echo(f"jdlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    progress.close()
     sink.close()
 
     if errors or run.unreadable:
@@ -431,10 +439,14 @@ class _Output:
     def __init__(self, output: str | None, colour: bool) -> None:
         self.output, self.colour = output, colour
         self._file: IO[bytes] | None = None
+        self.progress: Progress | None = None  # erased before text goes to the same terminal
+        self._terminal = output is None and sys.stdout.isatty()
 
     def write(self, text: str) -> None:
         if self.output is None:
             if text:
+                if self.progress is not None and self._terminal:
+                    self.progress.clear()
                 _echo(text, nl=False, colour=self.colour)
             return
         try:
@@ -456,8 +468,9 @@ class _Run:
     """What the exit code depends on, gathered while results go by; each result's error
     message printed as it comes."""
 
-    def __init__(self, resolver: Callable[[str], Config]) -> None:
+    def __init__(self, resolver: Callable[[str], Config], progress: Progress) -> None:
         self.resolver = resolver
+        self.progress = progress
         self.unreadable = False
         self.failing = False
 
@@ -465,15 +478,23 @@ class _Run:
         """The results to output (not the skipped ones), their messages printed."""
         for result in results:
             if result.skipped:
+                self.progress.clear()
                 _echo(f"jdlint: {result.error}", err=True)
                 continue
             if result.error:
+                self.progress.clear()
                 _echo(f"jdlint: error: {result.error}", err=True)
                 self.unreadable = True
             if not self.failing and result.findings:
                 config = self.resolver(result.row.table if result.row else result.path)
                 self.failing = any(config.fails(f.severity) for f in result.findings)
             yield result
+
+
+def _advancing(results: Iterable[FileResult], progress: Progress) -> Iterator[FileResult]:
+    for result in results:
+        progress.advance()
+        yield result
 
 
 def _write(

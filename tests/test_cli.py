@@ -171,7 +171,7 @@ def test_shell_completion_offers_commands_and_check_options(monkeypatch):
 
     assert complete("jdlint ru") == ["rule", "rules"]
     assert "--format" in complete("jdlint --for")
-    assert complete("jdlint --format j") == ["json"]
+    assert complete("jdlint --format js") == ["json", "jsonl"]
 
 
 def test_statistics_honour_the_json_format():
