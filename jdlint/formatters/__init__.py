@@ -90,6 +90,7 @@ def format_html(results: Sequence[FileResult]) -> str:
 
     return html(results)
 
+
 STREAMING: dict[str, StreamingFormat] = {
     "text": StreamingFormat(format_text_result, lambda tally: summary(tally) + "\n"),
     "concise": StreamingFormat(format_concise_result, lambda tally: summary(tally) + "\n"),
