@@ -133,7 +133,10 @@ def _expand_paths(
             found = find_postings(path, errors, respect_ignores)
             if not found:
                 suffixes = ", ".join(POSTING_SUFFIXES)
-                errors.append(f"{raw}: no postings ({suffixes}) in this directory")
+                message = f"{raw}: no postings ({suffixes}) in this directory"
+                if respect_ignores and find_postings(path, None, respect_ignores=False):
+                    message += " that git does not ignore (--no-respect-gitignore lints them)"
+                errors.append(message)
             files.extend(str(p) for p in found)
         else:
             files.append(raw)
@@ -379,7 +382,15 @@ def check(
     sink = _Output(output, use_colour(output, color))
     try:
         column_map = Columns(parse_columns(columns))
+        given = len(files)
         files = [f for f in files if f == "-" or not resolver(f).excludes(f)]
+        if given and not files:
+            which = "the one file" if given == 1 else f"all {given} files"
+            _echo(
+                f"jdlint: warning: the configuration's exclude patterns leave out {which} "
+                "given, so nothing is linted (--isolated ignores the configuration)",
+                err=True,
+            )
         files = _postings_only(files, verbose)
         fmt = None if input_format == "auto" else input_format
         file_format = None if fmt in TABLE_FORMATS else fmt

@@ -349,3 +349,16 @@ def test_exclude_and_per_file_ignores_have_git_semantics(repo):
     # a matched folder takes everything below it
     (repo / ".jdlint.toml").write_text('exclude = ["postings/interns"]\n')
     assert _paths(run("--format", "json", str(repo / "postings"))) == ["ml.txt", "untitled.txt"]
+
+
+def test_linting_nothing_says_why(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (repo / ".jdlint.toml").write_text('exclude = ["postings/**"]\n')
+    result = run(str(repo / "postings"))
+    assert result.exit_code == 0
+    assert "exclude patterns leave out all 2 files given, so nothing is linted" in result.stderr
+    (repo / ".jdlint.toml").unlink()
+    (repo / ".gitignore").write_text("postings/*.txt\n")
+    result = run(str(repo / "postings"))
+    assert result.exit_code == 2
+    assert "that git does not ignore (--no-respect-gitignore lints them)" in result.stderr
