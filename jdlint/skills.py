@@ -6,16 +6,17 @@ LOWER (case-sensitive ones, such as "R", into one on ORTH), built once per compo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extensions import SPANS_SKILLS, restore_as, restore_list_of
+from .extensions import SPANS_SKILLS, doc_text, restore_as, restore_list_of
 from .lexicon import Lexicon
 from .lexicon_component import LexiconComponent
 from .phrase_patterns import phrase_patterns
@@ -156,32 +157,37 @@ class SkillsComponent(LexiconComponent):
             self.ensure_built()
         sections = SectionIndex(doc._.jdlint_sections or [])
         matches = [*self.lower(doc), *self.orth(doc)]
-        spans = filter_spans(
-            [doc[start:end] for _, start, end in matches]
-        )  # longest wins: "vector database" over "database"
         by_range = {(start, end): match_id for match_id, start, end in matches}
+        ranges = longest_first(by_range)  # "vector database" over "database"
+        text = doc_text(doc)
+        if ranges:
+            offsets = doc.to_array([IDX, LENGTH]).tolist()
         hits = []
-        for span in spans:
-            info = self.infos[by_range[(span.start, span.end)]]
-            if info.not_before and span.end < len(doc) and doc[span.end].lower_ in info.not_before:
+        for start, end in ranges:
+            info = self.infos[by_range[(start, end)]]
+            if info.not_before and end < len(doc) and doc[end].lower_ in info.not_before:
                 continue
+            start_char = offsets[start][0]
+            end_char = offsets[end - 1][0] + offsets[end - 1][1]
             hits.append(
                 SkillHit(
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
+                    start=start_char,
+                    end=end_char,
+                    text=text[start_char:end_char],
                     canonical=info.canonical,
                     roles=info.roles,
-                    section=sections.kind_at(span.start_char),
+                    section=sections.kind_at(start_char),
                     year=info.year,
-                    start_token=span.start,
-                    end_token=span.end,
+                    start_token=start,
+                    end_token=end,
                     field=info.field,
                 )
             )
         doc._.jdlint_skills = hits
         doc._.jdlint_other_work = self._other_work(doc, sections)
-        doc.spans[SPANS_SKILLS] = [doc.char_span(h.start, h.end, label=h.canonical) for h in hits]
+        doc.spans[SPANS_SKILLS] = [
+            Span(doc, h.start_token, h.end_token, label=h.canonical) for h in hits
+        ]
         return doc
 
     def _other_work(self, doc: Doc, sections: SectionIndex) -> list[SkillHit]:
@@ -219,3 +225,15 @@ class SkillsComponent(LexiconComponent):
 def make_skills(nlp: Language, name: str, lexicons: list[str]) -> SkillsComponent:
     """Factory for the skills component; ``lexicons`` names extra lexicon files or folders."""
     return SkillsComponent(nlp, name, lexicons)
+
+
+def longest_first(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges without overlaps, the longest (then the first) winning, in text order:
+    spaCy's ``filter_spans`` on (start, end) pairs, without building a Span for each match."""
+    chosen: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            chosen.append((start, end))
+            seen.update(range(start, end))
+    return sorted(chosen)
