@@ -462,7 +462,8 @@ def list_rules() -> None:
 
     width = max(len(rule.name) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")
+        off = "" if rule.default else " (off by default: --extend-select " + rule.code + ")"
+        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}{off}")
 
 
 @main.command("rule")
@@ -475,7 +476,10 @@ def show_rule(key: str) -> None:
     if rule is None:
         click.echo(f"jdlint: error: unknown rule '{key}' (see 'jdlint rules')", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}")
+    off = "" if rule.default else ", off by default: select it with --extend-select"
+    click.echo(
+        f"{rule.code} {rule.name} ({rule.severity}{off})\n\n{rule.summary}\n\n{rule.explanation}"
+    )
 
 
 @main.command("clean")

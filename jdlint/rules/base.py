@@ -143,3 +143,6 @@ class Rule:
     explanation: str
     # None for rules another pass reports (unused suppressions come from the suppression pass).
     check: Callable[[Posting], Iterable[Finding]] | None
+    # False for a rule that runs only when selected (--select, --extend-select, "ALL"): its
+    # measured precision on real postings is too low for it to run unasked.
+    default: bool = True
