@@ -70,9 +70,19 @@ def _check_balance(posting: Posting) -> Iterator[Finding]:
 
 
 def _desk_job(posting: Posting, _hit: WordingHit) -> bool:
-    """The eight roles are desk jobs: physical requirements are irrelevant to them."""
-    title_roles = posting.title.roles if posting.title else ()
-    return bool(title_roles) or posting.profile.primary in ROLE_IDS
+    """The eight roles are desk jobs: physical requirements are irrelevant to them. A title
+    that names a job of no role decides ("Quality Technician, Testing" is bench work, whatever
+    its duties share with software); other postings are read by their duties."""
+    if posting.title is not None:
+        if posting.title.roles:
+            return True
+        from ..title import parser_for  # not at import: see rules.base
+
+        parser = parser_for(posting.lexicon)
+        head = parser.read(posting.title.text).head
+        if head in parser.non_role_heads and head not in parser.decorations:
+            return False  # a job of no role ("Quality Technician"), not a hero word
+    return posting.profile.primary in ROLE_IDS
 
 
 # Language work, where the native language is the job: translation into one's own language is
@@ -131,6 +141,7 @@ Quiet on:
     - You are ambitious and collaborative, supportive and committed to quality
 """,
     check=_check_balance,
+    default=False,
 )
 
 GENDERED_LANGUAGE = phrase_rule(
@@ -234,8 +245,9 @@ IRRELEVANT_ABILITY = phrase_rule(
     summary="A physical requirement a desk job does not have.",
     explanation="""\
 "Lift 50 pounds", "stand for long periods", "valid driver's license" in a posting for a desk
-job (one of the eight roles, by the title or the duties) shut out disabled candidates for no
-reason. In postings for other jobs, where they may be real, they are not reported.
+job (one of the eight roles, by the title, or by the duties unless the title names another
+job) shut out disabled candidates for no reason. In postings for other jobs, where they may be real, they are
+not reported.
 
 Fires on:
     Data Analyst
