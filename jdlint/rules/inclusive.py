@@ -35,6 +35,13 @@ _CANDIDATE_WORDS = frozenset(
 )
 
 
+# A lone "he" or "she" about the hire says what the hire will do: "he will own", "she should
+# have"; "When he does, he doesn't care about outfits" is a colleague's profile.
+_HIRE_VERBS = frozenset(
+    "will 'll shall should must would can may is has needs need takes works reports".split()
+)
+
+
 def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
     if hit.text.lower() not in _LONE_PRONOUNS:
         return True
@@ -42,6 +49,10 @@ def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
         return False
     doc = posting.doc
     i = hit.start_token
+    if hit.text.lower() in ("he", "she"):
+        after = doc[hit.end_token].lower_ if hit.end_token < len(doc) else ""
+        if after not in _HIRE_VERBS:
+            return False
     if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
         return True
     return any(t.lower_ in _CANDIDATE_WORDS for t in doc[max(0, i - 6) : i])
@@ -246,8 +257,8 @@ IRRELEVANT_ABILITY = phrase_rule(
     explanation="""\
 "Lift 50 pounds", "stand for long periods", "valid driver's license" in a posting for a desk
 job (one of the eight roles, by the title, or by the duties unless the title names another
-job) shut out disabled candidates for no reason. In postings for other jobs, where they may be real, they are
-not reported.
+job) shut out disabled candidates for no reason. In postings for other jobs, where they may be
+real, they are not reported.
 
 Fires on:
     Data Analyst
