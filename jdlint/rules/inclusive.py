@@ -42,6 +42,9 @@ _HIRE_VERBS = frozenset(
 )
 
 
+_BULLETS = frozenset("- * • · – —".split())
+
+
 def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
     if hit.text.lower() not in _LONE_PRONOUNS:
         return True
@@ -53,8 +56,10 @@ def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
         after = doc[hit.end_token].lower_ if hit.end_token < len(doc) else ""
         if after not in _HIRE_VERBS:
             return False
-    if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
-        return True
+        if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
+            return True
+    elif i == 0 or doc[i - 1].is_space or doc[i - 1].text in _BULLETS:
+        return True  # "His duties include...", a bullet; not ", his BMI increased" in a story
     return any(t.lower_ in _CANDIDATE_WORDS for t in doc[max(0, i - 6) : i])
 
 
