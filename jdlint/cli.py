@@ -70,7 +70,7 @@ class _DefaultToCheck(click.Group):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         check_ctx = check.make_context("check", ["-"], parent=ctx, resilient_parsing=True)
-        params = [p for p in check.get_params(check_ctx) if p.name != "help"]
+        params = [p for p in check.get_params(check_ctx) if "--help" not in p.opts]
         rows = [r for p in params if (r := p.get_help_record(check_ctx))]
         rows += [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
         with formatter.section("Options (jdlint PATH... is jdlint check PATH...)"):

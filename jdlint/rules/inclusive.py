@@ -63,6 +63,21 @@ def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
     return any(t.lower_ in _CANDIDATE_WORDS for t in doc[max(0, i - 6) : i])
 
 
+# "We don't expect you to be a super-star designer", "no rockstars": the hero word denied.
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "nor"})
+NEGATION_WINDOW = 6
+
+
+def _not_denied(posting: Posting, hit: WordingHit) -> bool:
+    doc = posting.doc
+    for k in range(hit.start_token - 1, max(-1, hit.start_token - NEGATION_WINDOW - 1), -1):
+        if "\n" in doc[k].text or doc[k].text in (".", "!", "?", ";"):
+            return True
+        if doc[k].lower_ in _NEGATIONS:
+            return False
+    return True
+
+
 def _about_the_job(_posting: Posting, hit: WordingHit) -> bool:
     return hit.section in JOB_SECTIONS
 
@@ -194,7 +209,9 @@ HERO_TITLE = phrase_rule(
     explanation="""\
 Calling an engineer a rockstar, ninja, guru, wizard or hero says nothing about the job, sounds
 unprofessional, and reads as bro culture to many candidates. "Setup wizard" and "hero section"
-are not reported.
+are not reported, nor a unicorn company, a hero word quoted or denied ("we don't expect you to
+be a superstar"), or a capitalised Guru, Ninja or Hero outside the title (a company, a tool, a
+game).
 
 Fires on:
     JavaScript Ninja
@@ -207,6 +224,7 @@ Quiet on:
     lists=("hero_titles",),
     what="is a cliché, not a job",
     default_advice="name the role and the skills",
+    keep=_not_denied,
 )
 
 AGE_CODED_LANGUAGE = phrase_rule(
