@@ -7,6 +7,7 @@ requirements a desk job does not have. Every finding suggests a replacement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -64,11 +65,20 @@ def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
 
 
 # "We don't expect you to be a super-star designer", "no rockstars": the hero word denied.
-_NEGATIONS = frozenset({"not", "n't", "no", "never", "without", "nor"})
+_NEGATIONS = frozenset(
+    {"not", "n't", "n’t", "no", "never", "without", "nor", "dont", "don't", "don’t"}
+)
 NEGATION_WINDOW = 6
+# "Game Developer - Cup Heroes", "Account Manager, SMB Hero Japan": after the title's first
+# segment a hero word names a product, a team or a programme, not the hire.
+_TITLE_SEGMENT_END = re.compile(r"\s[-–—|]\s|[,(:|–—]")
 
 
 def _not_denied(posting: Posting, hit: WordingHit) -> bool:
+    if hit.section == "title" and posting.title is not None:
+        start = posting.title.start
+        if start <= hit.start and _TITLE_SEGMENT_END.search(posting.text, start, hit.start):
+            return False
     doc = posting.doc
     for k in range(hit.start_token - 1, max(-1, hit.start_token - NEGATION_WINDOW - 1), -1):
         if "\n" in doc[k].text or doc[k].text in (".", "!", "?", ";"):
