@@ -24,6 +24,7 @@ OFF_BY_DEFAULT = {
     "vague-ai",
     "gender-coded-balance",
     "editor-requirement",
+    "hero-title",
 }
 
 OVERLOADED = (

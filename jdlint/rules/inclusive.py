@@ -235,6 +235,7 @@ Quiet on:
     what="is a cliché, not a job",
     default_advice="name the role and the skills",
     keep=_not_denied,
+    default=False,
 )
 
 AGE_CODED_LANGUAGE = phrase_rule(
