@@ -106,10 +106,10 @@ def draw(
                 first = next(f for f in result.findings if f.name == name)
                 by_rule.setdefault(name, []).append((row, first))
     wanted = allocation({name: len(found) for name, found in by_rule.items()}, per_rule, total)
-    rng = random.Random(seed)
     for name in sorted(by_rule):
         found = by_rule[name]
-        rng.shuffle(found)
+        # one generator per rule: a rule's draw does not move when another rule's count does
+        random.Random(f"{seed}:{name}").shuffle(found)
         turn: dict[str, int] = {}
         order = []
         for index, (row, finding) in enumerate(found):

@@ -107,12 +107,27 @@ def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
         return
     if posting.wording("duty_cues"):  # "You will...", "Your tasks": the work is described
         return
+    if any(_heads_a_list(posting, hit) for hit in posting.wording("duty_headings")):
+        return  # "Job description" or "Role" alone on a line, over a list of duties
     yield posting.finding(
         MISSING_RESPONSIBILITIES,
         posting.title_location(),
         "no responsibilities: the posting does not say what the job's work is",
         "add a 'What you'll do' section with the main duties",
     )
+
+
+_BULLET_LINE = re.compile(r"[ \t]{0,8}[-*•·–][ \t]")
+
+
+def _heads_a_list(posting: Posting, hit: WordingHit) -> bool:
+    """The hit is a line of its own ("Job description", "Role:") and a bullet list follows."""
+    text = posting.text
+    start, end = posting.line_at(hit.start)
+    if text[start:end].strip().rstrip(":").strip().lower() != hit.text.lower():
+        return False
+    rest = text[end : end + 400].lstrip("\n\r")
+    return bool(_BULLET_LINE.match(rest))
 
 
 def _check_spelling(posting: Posting) -> Iterator[Finding]:
