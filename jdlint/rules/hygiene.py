@@ -117,17 +117,19 @@ def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
     )
 
 
-_BULLET_LINE = re.compile(r"[ \t]{0,8}[-*•·–][ \t]")
+_BULLET_LINE = re.compile(r"\n[ \t]{0,8}[-*•·–][ \t]")
+DUTY_LIST_REACH = 700  # characters after the heading line
 
 
 def _heads_a_list(posting: Posting, hit: WordingHit) -> bool:
-    """The hit is a line of its own ("Job description", "Role:") and a bullet list follows."""
+    """The hit is a line of its own ("Job description", "Role:") and a bullet list follows
+    within a paragraph or so."""
     text = posting.text
     start, end = posting.line_at(hit.start)
     if text[start:end].strip().rstrip(":").strip().lower() != hit.text.lower():
         return False
-    rest = text[end : end + 400].lstrip("\n\r")
-    return bool(_BULLET_LINE.match(rest))
+    # the list may follow a paragraph that introduces it
+    return bool(_BULLET_LINE.search(text, end, min(len(text), end + DUTY_LIST_REACH)))
 
 
 def _check_spelling(posting: Posting) -> Iterator[Finding]:
