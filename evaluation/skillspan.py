@@ -8,7 +8,8 @@ overlap F1 of jdlint's skills against SkillSpan's gold KNOWLEDGE spans.
 
 ``--rule`` prints that rule's findings with the line they stand on, for checking by hand;
 ``--sample N`` prints N findings drawn across the rules (round robin over the rules that fired,
-a seeded random finding of each), the way evaluation/hand_check.md was drawn.
+a seeded random finding of each). The per-rule precision check is now evaluation/wording.py
+on the 9,689 ats_2025 postings (evaluation/hand_check.md).
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ class _DefaultToCheck(click.Group):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         check_ctx = check.make_context("check", ["-"], parent=ctx, resilient_parsing=True)
-        params = [p for p in check.get_params(check_ctx) if p.name != "help"]
+        params = [p for p in check.get_params(check_ctx) if "--help" not in p.opts]
         rows = [r for p in params if (r := p.get_help_record(check_ctx))]
         rows += [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
         with formatter.section("Options (jdlint PATH... is jdlint check PATH...)"):
@@ -706,7 +706,8 @@ def list_rules(output_format: str) -> None:
         return
     width = max(len(rule.name) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")
+        off = "" if rule.default else " (off by default: --extend-select " + rule.code + ")"
+        click.echo(f"{rule.code}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}{off}")
 
 
 @main.command("rule")
@@ -719,7 +720,10 @@ def show_rule(key: str) -> None:
     if rule is None:
         click.echo(f"jdlint: error: unknown rule '{key}' (see 'jdlint rules')", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}")
+    off = "" if rule.default else ", off by default: select it with --extend-select"
+    click.echo(
+        f"{rule.code} {rule.name} ({rule.severity}{off})\n\n{rule.summary}\n\n{rule.explanation}"
+    )
 
 
 @main.command("clean")

@@ -157,9 +157,19 @@ class WordingComponent(LexiconComponent):
             return False
         near = self.needs_near.get(id(entry))
         if near is not None:
+            # within the match's line: a heading or the line before is another statement
             window = entry.needs_within
-            around = [*lower[max(0, start - window) : start].tolist()]
-            around += lower[end : end + window].tolist()
+            first = max(0, start - window)
+            for k in range(start - 1, first - 1, -1):
+                if "\n" in doc[k].text:
+                    first = k + 1
+                    break
+            last = min(len(doc), end + window)
+            for k in range(end, last):
+                if "\n" in doc[k].text:
+                    last = k
+                    break
+            around = [*lower[first:start].tolist(), *lower[end:last].tolist()]
             if not near.intersection(around):
                 return False
         not_before, not_after = self.context[id(entry)]

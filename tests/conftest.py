@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from jdlint.config import Config
 from jdlint.linter import Linter
 
 # Every jdlint the tests run, in process or as a subprocess (pre-commit too), lints afresh: a
@@ -16,7 +17,8 @@ os.environ["JDLINT_NO_CACHE"] = "1"
 
 @pytest.fixture(scope="session")
 def linter() -> Linter:
-    return Linter()
+    """Every rule, those off by default too: the tests pin what each rule finds."""
+    return Linter(config=Config(select=("ALL",)))
 
 
 # spaCy's small trained English pipeline (en_core_web_sm 3.8.0, MIT), as the PyPI package

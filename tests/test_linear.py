@@ -48,6 +48,8 @@ REGEX_SHAPES = {
     "pay on '100 ' repeated": (_PAY, lambda n: "100 " * n),
     "pay on comma-separated digits after 'salary'": (_PAY, lambda n: "salary 1" + ",1" * n),
     "pay on digits and spaces before 'per'": (_PAY, lambda n: "1" + " " * n + "x per hour"),
+    "pay on '1,000 - ' repeated": (_PAY, lambda n: "1,000 - " * n + "users"),
+    "pay on 'rate ' repeated before a range": (_PAY, lambda n: "rate " * n + "1,000-2,000"),
     "years: a number, spaces, 'x year'": (_YEARS, lambda n: "5" + " " * n + "x year"),
     "years: '5 - ' repeated": (_YEARS, lambda n: "5 - " * n + "x"),
 }

@@ -63,12 +63,12 @@ def matching_rules(selector: str) -> list[Rule]:
 def resolve_selectors(
     select: Iterable[str] | None, ignore: Iterable[str], extend_select: Iterable[str]
 ) -> tuple[Rule, ...]:
-    """Rules in catalogue order: ``select`` (all when None) plus ``extend_select``, less
-    ``ignore``."""
+    """Rules in catalogue order: ``select`` (the rules on by default when None) plus
+    ``extend_select``, less ``ignore``."""
     chosen = (
         {r.code for s in select for r in matching_rules(s)}
         if select is not None
-        else {r.code for r in ALL_RULES}
+        else {r.code for r in ALL_RULES if r.default}
     )
     chosen |= {r.code for s in extend_select for r in matching_rules(s)}
     chosen -= {r.code for s in ignore for r in matching_rules(s)}

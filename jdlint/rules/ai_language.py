@@ -109,6 +109,7 @@ Quiet on:
     - Experience with AI/ML, e.g. calling the OpenAI API or building RAG with pgvector
 """,
     check=_check_vague_ai,
+    default=False,
 )
 
 AI_BUZZWORD = Rule(

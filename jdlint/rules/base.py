@@ -152,6 +152,9 @@ class Rule:
     explanation: str
     # None for rules another pass reports (unused suppressions come from the suppression pass).
     check: Callable[[Posting], Iterable[Finding]] | None
+    # False for a rule that runs only when selected (--select, --extend-select, "ALL"): its
+    # measured precision on real postings is too low for it to run unasked.
+    default: bool = True
 
     def __reduce__(self) -> tuple[Callable[[str], Rule], tuple[str]]:
         # A rule crosses to the --jobs workers by its code: its check may be a closure, which

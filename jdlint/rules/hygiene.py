@@ -24,6 +24,9 @@ _CURRENCY = (
 # Every repetition on posting text is bounded (no pay amount has more than 15 digits), so that
 # each match attempt is short and a line of digits, or "100 " a thousand times, is linear.
 _AMOUNT = r"(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,15}(?:[.,]\d{1,15})?\s?[kK](?![A-Za-z])|\d{2,15})"
+# "85,000 - 100,000", "120,000.00 to 150,000.00": both ends written in thousands
+_THOUSANDS = r"\d{1,3}(?:,\d{3}){1,3}(?:\.\d{2})?"
+_THOUSANDS_RANGE = rf"{_THOUSANDS}\s{{0,3}}(?:-|–|—|to)\s{{0,3}}{_THOUSANDS}"
 _NOT_FUNDING = r"(?!\s?(?:[mMbB]n?\b|million|billion|bn\b))"
 _PAY = re.compile(
     rf"{_CURRENCY}\s?{_AMOUNT}{_NOT_FUNDING}"
@@ -33,6 +36,12 @@ _PAY = re.compile(
     r"|(?i:\b(?:salary|salaries|pay|wage|wages|remuneration|stipend|compensation)\b)"
     r"[^\n.]{0,40}?(?<![\w.])\d[\d,.]{2,20}"
     r"(?![\d,.]|\s{0,10}(?:%|days|hours|weeks|months|years)|\(k\)|k\b)"
+    # "Rate 85,000 - 100,000 DOE", "Salary range 120,000-150,000": a range of amounts in
+    # thousands after a pay word, or before a pay cue; "10,000-20,000 users" is no pay
+    r"|(?i:\b(?:rate|rates|salary|salaries|pay|wage|wages|compensation|remuneration|stipend|base"
+    rf"|ote)\b)[^\n\d]{{0,25}}{_THOUSANDS_RANGE}"
+    rf"|{_THOUSANDS_RANGE}\s{{0,3}}(?i:doe\b|d\.o\.e\.|per\s(?:year|annum|hour|month)\b|a\syear\b"
+    r"|annually\b|p\.\s?a\.|/\s?(?:yr|year|annum|hr|hour|month)\b)"
     # "45 per hour", "60,000 a year", "5000/month"
     r"|(?<![\w.])\d[\d,.]{0,20}\s?[kK]?\s{0,10}(?:per|an|a|/)\s{0,10}(?:hour|hr|annum|year|yr|month)\b"
 )
@@ -98,12 +107,29 @@ def _check_responsibilities(posting: Posting) -> Iterator[Finding]:
         return
     if posting.wording("duty_cues"):  # "You will...", "Your tasks": the work is described
         return
+    if any(_heads_a_list(posting, hit) for hit in posting.wording("duty_headings")):
+        return  # "Job description" or "Role" alone on a line, over a list of duties
     yield posting.finding(
         MISSING_RESPONSIBILITIES,
         posting.title_location(),
         "no responsibilities: the posting does not say what the job's work is",
         "add a 'What you'll do' section with the main duties",
     )
+
+
+_BULLET_LINE = re.compile(r"\n[ \t]{0,8}[-*•·–][ \t]")
+DUTY_LIST_REACH = 700  # characters after the heading line
+
+
+def _heads_a_list(posting: Posting, hit: WordingHit) -> bool:
+    """The hit is a line of its own ("Job description", "Role:") and a bullet list follows
+    within a paragraph or so."""
+    text = posting.text
+    start, end = posting.line_at(hit.start)
+    if text[start:end].strip().rstrip(":").strip().lower() != hit.text.lower():
+        return False
+    # the list may follow a paragraph that introduces it
+    return bool(_BULLET_LINE.search(text, end, min(len(text), end + DUTY_LIST_REACH)))
 
 
 def _check_spelling(posting: Posting) -> Iterator[Finding]:
@@ -289,6 +315,7 @@ Quiet on:
     what="names an editor or IDE",
     default_advice="let engineers choose their tools",
     keep=_asks_for_editor,
+    default=False,
 )
 
 RULES = (

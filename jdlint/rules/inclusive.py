@@ -7,6 +7,7 @@ requirements a desk job does not have. Every finding suggests a replacement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,16 @@ _CANDIDATE_WORDS = frozenset(
 )
 
 
+# A lone "he" or "she" about the hire says what the hire will do: "he will own", "she should
+# have"; "When he does, he doesn't care about outfits" is a colleague's profile.
+_HIRE_VERBS = frozenset(
+    "will 'll shall should must would can may is has needs need takes works reports".split()
+)
+
+
+_BULLETS = frozenset("- * • · – —".split())
+
+
 def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
     if hit.text.lower() not in _LONE_PRONOUNS:
         return True
@@ -42,9 +53,39 @@ def _about_the_candidate(posting: Posting, hit: WordingHit) -> bool:
         return False
     doc = posting.doc
     i = hit.start_token
-    if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
-        return True
+    if hit.text.lower() in ("he", "she"):
+        after = doc[hit.end_token].lower_ if hit.end_token < len(doc) else ""
+        if after not in _HIRE_VERBS:
+            return False
+        if i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start:
+            return True
+    elif i == 0 or doc[i - 1].is_space or doc[i - 1].text in _BULLETS:
+        return True  # "His duties include...", a bullet; not ", his BMI increased" in a story
     return any(t.lower_ in _CANDIDATE_WORDS for t in doc[max(0, i - 6) : i])
+
+
+# "We don't expect you to be a super-star designer", "no rockstars": the hero word denied.
+_NEGATIONS = frozenset(
+    {"not", "n't", "n’t", "no", "never", "without", "nor", "dont", "don't", "don’t"}
+)
+NEGATION_WINDOW = 6
+# "Game Developer - Cup Heroes", "Account Manager, SMB Hero Japan": after the title's first
+# segment a hero word names a product, a team or a programme, not the hire.
+_TITLE_SEGMENT_END = re.compile(r"\s[-–—|]\s|[,(:|–—]")
+
+
+def _not_denied(posting: Posting, hit: WordingHit) -> bool:
+    if hit.section == "title" and posting.title is not None:
+        start = posting.title.start
+        if start <= hit.start and _TITLE_SEGMENT_END.search(posting.text, start, hit.start):
+            return False
+    doc = posting.doc
+    for k in range(hit.start_token - 1, max(-1, hit.start_token - NEGATION_WINDOW - 1), -1):
+        if "\n" in doc[k].text or doc[k].text in (".", "!", "?", ";"):
+            return True
+        if doc[k].lower_ in _NEGATIONS:
+            return False
+    return True
 
 
 def _about_the_job(_posting: Posting, hit: WordingHit) -> bool:
@@ -70,9 +111,19 @@ def _check_balance(posting: Posting) -> Iterator[Finding]:
 
 
 def _desk_job(posting: Posting, _hit: WordingHit) -> bool:
-    """The eight roles are desk jobs: physical requirements are irrelevant to them."""
-    title_roles = posting.title.roles if posting.title else ()
-    return bool(title_roles) or posting.profile.primary in ROLE_IDS
+    """The eight roles are desk jobs: physical requirements are irrelevant to them. A title
+    that names a job of no role decides ("Quality Technician, Testing" is bench work, whatever
+    its duties share with software); other postings are read by their duties."""
+    if posting.title is not None:
+        if posting.title.roles:
+            return True
+        from ..title import parser_for  # not at import: see rules.base
+
+        parser = parser_for(posting.lexicon)
+        head = parser.read(posting.title.text).head
+        if head in parser.non_role_heads and head not in parser.decorations:
+            return False  # a job of no role ("Quality Technician"), not a hero word
+    return posting.profile.primary in ROLE_IDS
 
 
 # Language work, where the native language is the job: translation into one's own language is
@@ -131,6 +182,7 @@ Quiet on:
     - You are ambitious and collaborative, supportive and committed to quality
 """,
     check=_check_balance,
+    default=False,
 )
 
 GENDERED_LANGUAGE = phrase_rule(
@@ -167,7 +219,9 @@ HERO_TITLE = phrase_rule(
     explanation="""\
 Calling an engineer a rockstar, ninja, guru, wizard or hero says nothing about the job, sounds
 unprofessional, and reads as bro culture to many candidates. "Setup wizard" and "hero section"
-are not reported.
+are not reported, nor a unicorn company, a hero word quoted or denied ("we don't expect you to
+be a superstar"), or a capitalised Guru, Ninja or Hero outside the title (a company, a tool, a
+game).
 
 Fires on:
     JavaScript Ninja
@@ -180,6 +234,8 @@ Quiet on:
     lists=("hero_titles",),
     what="is a cliché, not a job",
     default_advice="name the role and the skills",
+    keep=_not_denied,
+    default=False,
 )
 
 AGE_CODED_LANGUAGE = phrase_rule(
@@ -234,8 +290,9 @@ IRRELEVANT_ABILITY = phrase_rule(
     summary="A physical requirement a desk job does not have.",
     explanation="""\
 "Lift 50 pounds", "stand for long periods", "valid driver's license" in a posting for a desk
-job (one of the eight roles, by the title or the duties) shut out disabled candidates for no
-reason. In postings for other jobs, where they may be real, they are not reported.
+job (one of the eight roles, by the title, or by the duties unless the title names another
+job) shut out disabled candidates for no reason. In postings for other jobs, where they may be
+real, they are not reported.
 
 Fires on:
     Data Analyst

@@ -44,6 +44,7 @@ def phrase_rule(
     what: str,
     default_advice: str,
     keep: Callable[[Posting, WordingHit], bool] | None = None,
+    default: bool = True,
 ) -> Rule:
     """A rule with one finding per hit of ``lists`` (those ``keep`` accepts): "'<text>' <what>"."""
     list_names = tuple(lists)
@@ -60,5 +61,5 @@ def phrase_rule(
                     advice(hit.entry, default_advice),
                 )
 
-    rule = Rule(code, name, severity, summary, explanation, check)
+    rule = Rule(code, name, severity, summary, explanation, check, default)
     return rule

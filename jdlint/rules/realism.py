@@ -268,6 +268,8 @@ def _check_overload(posting: Posting) -> Iterator[Finding]:
     )
 
 
+# "an entry-level role": the job's level, not "coaching everyone from entry-level employees".
+_ENTRY_LEVEL_JOB = re.compile(r"\s{1,3}(?:role|position|job|opportunity|posting|program)", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|isn't|never)\b(?:\s+an?)?\s*$", re.IGNORECASE)
 
 
@@ -278,6 +280,7 @@ def _level(posting: Posting) -> str | None:
     if any(
         h.text.lower().replace("-", " ") == "entry level"
         and h.section not in ("about", "eeo")
+        and _ENTRY_LEVEL_JOB.match(posting.text, h.end)
         and not _NEGATED.search(posting.text[max(0, h.start - 12) : h.start])
         for h in posting.wording("junior_level")
     ):
@@ -377,6 +380,7 @@ Quiet on:
     - Deploy models to production with MLflow
 """,
     check=_check_unicorn,
+    default=False,
 )
 
 CREDENTIAL_INFLATION = Rule(
@@ -409,6 +413,7 @@ Quiet on:
     - BS, MS or PhD in Computer Science
 """,
     check=_check_credentials,
+    default=False,
 )
 
 REQUIREMENT_OVERLOAD = Rule(
@@ -434,6 +439,7 @@ Quiet on:
     Nice to have
 {"".join(f"    - Nice thing number {i} about one more tool{chr(10)}" for i in range(1, 18))}""",
     check=_check_overload,
+    default=False,
 )
 
 SENIORITY_CONTRADICTION = Rule(
@@ -457,6 +463,7 @@ Quiet on:
     - 1-2 years of experience with SQL and Tableau
 """,
     check=_check_seniority,
+    default=False,
 )
 
 RULES = (

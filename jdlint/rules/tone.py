@@ -120,7 +120,8 @@ VISIONARY_JARGON = phrase_rule(
     summary="'Visionary' jargon: synergy, paradigm, blue-sky.",
     explanation="""\
 "Visionary", "synergy", "paradigm shift", "blue-sky thinking": jargon that says nothing and
-suggests a posting written far from the work. "Programming paradigms" is not reported.
+suggests a posting written far from the work. "Programming paradigms" and other technical
+paradigms are not reported, nor a company named Synergy or Paradigm.
 
 Fires on:
     Product Analyst
