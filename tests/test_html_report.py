@@ -62,7 +62,9 @@ class Page(HTMLParser):
 
 
 def html_of(*args: str, exit_codes: tuple[int, ...] = (0, 1)) -> str:
-    result = CliRunner().invoke(main, ["--isolated", "--format", "html", *args])
+    result = CliRunner().invoke(
+        main, ["--isolated", "--extend-select", "JD404", "--format", "html", *args]
+    )
     assert result.exit_code in exit_codes, result.output
     return result.stdout
 

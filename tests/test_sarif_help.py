@@ -26,7 +26,9 @@ Responsibilities
 
 
 def sarif(*args: str) -> dict:
-    result = CliRunner().invoke(main, ["--isolated", "--format", "sarif", *args])
+    result = CliRunner().invoke(
+        main, ["--isolated", "--extend-select", "JD404", "--format", "sarif", *args]
+    )
     return json.loads(result.stdout)
 
 
