@@ -150,3 +150,22 @@ def _finding(data: dict[str, Any]) -> Finding:
             "fix": None if fix is None else Fix(**fix),
         }
     )
+
+
+# A finding's scalar fields, in the order the tables of findings (Parquet, Spark) hold them.
+FLAT_FINDING_FIELDS = (
+    "code",
+    "name",
+    "severity",
+    "start",
+    "end",
+    "line",
+    "column",
+    "message",
+    "suggestion",
+)
+
+
+def flat_finding(finding: Finding) -> dict[str, Any]:
+    """A finding as a table row: its scalar fields, without evidence or fix."""
+    return {name: getattr(finding, name) for name in FLAT_FINDING_FIELDS}

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .results import FileResult
+from .results import FileResult, flat_finding
 from .source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -68,20 +68,7 @@ def result_struct(result: FileResult) -> dict[str, Any]:
         "confidence": None if profile is None else profile.confidence,
         "title_roles": [] if title is None else list(title.roles),
         "error": result.error,
-        "findings": [
-            {
-                "code": f.code,
-                "name": f.name,
-                "severity": f.severity,
-                "start": f.start,
-                "end": f.end,
-                "line": f.line,
-                "column": f.column,
-                "message": f.message,
-                "suggestion": f.suggestion,
-            }
-            for f in result.findings
-        ],
+        "findings": [flat_finding(f) for f in result.findings],
     }
 
 

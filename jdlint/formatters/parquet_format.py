@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import JdlintError
-from ..results import FileResult
+from ..results import FileResult, flat_finding
 
 GROUP = 4096
 FINDINGS_FILE = "findings.parquet"
@@ -64,21 +64,7 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
         "row_id": None if row is None else row.id,
         "row_number": None if row is None else row.number,
     }
-    return [
-        {
-            **where,
-            "code": f.code,
-            "name": f.name,
-            "severity": f.severity,
-            "start": f.start,
-            "end": f.end,
-            "line": f.line,
-            "column": f.column,
-            "message": f.message,
-            "suggestion": f.suggestion,
-        }
-        for f in result.findings
-    ]
+    return [{**where, **flat_finding(f)} for f in result.findings]
 
 
 def verdict_row(result: FileResult) -> dict[str, Any]:
