@@ -20,6 +20,15 @@ class NotAPostingError(InputError):
     and not counted as an error."""
 
 
+def unreadable(name: str, exc: OSError) -> InputError:
+    """The one message for an input file the system would not let jdlint read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{name}: is a directory")
+    return InputError(f"{name}: cannot read: {exc.strerror or exc}")
+
+
 REPORT_URL = "https://github.com/jdlint/jdlint/issues"
 
 

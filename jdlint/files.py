@@ -31,17 +31,8 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     """At most ``limit + 1`` bytes of a regular file (one more than the limit shows that it is
     over). Raises IsADirectoryError for a folder and OSError for anything else that is not a
     regular file, before reading a byte of it."""
-    fd = os.open(path, _FLAGS)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "is a directory")
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, f"not a regular file ({_kind(mode)}), refused")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return read_limited(handle, limit)
-    finally:
-        os.close(fd)
+    with open_regular(path) as handle:
+        return read_limited(handle, limit)
 
 
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:

@@ -123,29 +123,3 @@ def iter_inputs(
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
-
-
-def lint_inputs(
-    inputs: Iterable[Input],
-    config_for: Callable[[str], Config],
-    *,
-    jobs: int = 1,
-    model: str | None = None,
-    lexicons: Sequence[str] = (),
-    encoding: str | None = None,
-    max_bytes: int,
-    input_format: str | None = None,
-) -> list[FileResult]:
-    """Lint inputs in order, in ``jobs`` processes: ``iter_inputs`` as a list."""
-    return list(
-        iter_inputs(
-            inputs,
-            config_for,
-            jobs=jobs,
-            model=model,
-            lexicons=lexicons,
-            encoding=encoding,
-            max_bytes=max_bytes,
-            input_format=input_format,
-        )
-    )

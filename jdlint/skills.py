@@ -160,8 +160,7 @@ class SkillsComponent(LexiconComponent):
         by_range = {(start, end): match_id for match_id, start, end in matches}
         ranges = longest_first(by_range)  # "vector database" over "database"
         text = doc_text(doc)
-        if ranges:
-            offsets = doc.to_array([IDX, LENGTH]).tolist()
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if ranges else []
         hits = []
         for start, end in ranges:
             info = self.infos[by_range[(start, end)]]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import InputError
+from .errors import InputError, unreadable
 from .files import read_regular
 from .offsets import OffsetMap
 from .results import Row
@@ -129,12 +129,8 @@ def read_source(
     name = str(path)
     try:
         data = read_regular(path, max_bytes)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise unreadable(name, exc) from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit, skipped")
     from .readers import read_posting

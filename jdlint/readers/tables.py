@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, unreadable
 from ..files import open_regular
 from ..offsets import TextBuilder
 from ..results import FileResult, Row
@@ -371,9 +371,5 @@ def read_table(
 def _open(path: str) -> BinaryIO:
     try:
         return open_regular(path)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
