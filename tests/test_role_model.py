@@ -172,7 +172,7 @@ def test_non_technical_postings_get_no_role_and_no_mismatch(lint, text):
     assert not {f.code for f in result.findings} & {"JD101", "JD102", "JD103", "JD104"}
 
 
-def test_fit_is_deterministic_and_keeps_each_key_to_its_lexicon_roles():
+def test_fit_is_deterministic_and_a_term_never_argues_for_its_roles_neighbour():
     sys.path.insert(0, str(ROOT / "evaluation"))
     import train_roles  # needs scipy, a test extra
 
@@ -181,17 +181,17 @@ def test_fit_is_deterministic_and_keeps_each_key_to_its_lexicon_roles():
         {"prior:ml_engineer": 1.0, "evidence:skill:pytorch": 0.5},
         {"prior:software_engineer": 2.0, "evidence:skill:react": 1.0},
         {"prior:other": 2.0, "evidence:work:sales:close deals": 1.0},
+        {"prior:data_scientist": 1.0, "evidence:skill:pytorch": 1.0},
     ]
-    y = ["ml_engineer", "ml_engineer", "software_engineer", "other"]
-    allowed = {
-        "evidence:skill:pytorch": {"ml_engineer", "other"},
-        "evidence:skill:react": {"software_engineer", "other"},
-        "evidence:work:sales:close deals": set(CLASSES),
-    }
-    first = train_roles.fit(X, y, [1.0] * 4, allowed=allowed)
-    again = train_roles.fit(X, y, [1.0] * 4, allowed=allowed)
+    y = ["ml_engineer", "ml_engineer", "software_engineer", "other", "data_scientist"]
+    against = {"evidence:skill:pytorch": {"mlops_engineer", "data_scientist"}}
+    free = train_roles.fit(X, y, [1.0] * 5)
+    assert free.weights["evidence:skill:pytorch"]["data_scientist"] > 0
+    first = train_roles.fit(X, y, [1.0] * 5, against=against)
+    again = train_roles.fit(X, y, [1.0] * 5, against=against)
     assert first.to_data() == again.to_data()
-    assert set(first.weights["evidence:skill:pytorch"]) <= {"ml_engineer", "other"}
+    pytorch = first.weights["evidence:skill:pytorch"]
+    assert all(pytorch.get(c, 0.0) <= 0 for c in against["evidence:skill:pytorch"])
     assert all(
         v >= 0 for f, w in first.weights.items() if f.startswith("prior:") for v in w.values()
     )
