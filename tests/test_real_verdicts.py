@@ -38,9 +38,9 @@ def test_titles_are_read_as_roles_md_reads_them(dev):
 def test_duty_roles_of_real_postings(dev):
     _, gold, _, got = dev
     right = sum(got[p].primary == g["duty_role"] for p, g in gold.items())
-    assert right / len(gold) >= 0.80  # measured 0.816
+    assert right / len(gold) >= 0.84  # measured 0.849
     others = [p for p, g in gold.items() if g["duty_role"] == "other"]
-    assert sum(got[p].primary == "other" for p in others) / len(others) >= 0.85  # 0.890
+    assert sum(got[p].primary == "other" for p in others) / len(others) >= 0.90  # 0.920
 
 
 def test_mismatches_on_real_postings(dev):
@@ -59,6 +59,6 @@ def test_title_swapped_real_postings_are_caught(dev):
     labels, texts = roles.scorer().swapped(gold, {p: ats.posting_text(rows[p]) for p in gold})
     got = roles.lint(texts)
     found = sum(bool(got[p].kinds) for p in labels)
-    assert found / len(labels) >= 0.77  # measured 0.796
+    assert found / len(labels) >= 0.82  # measured 0.839
     right_kind = sum(labels[p]["mismatch_kind"] in got[p].kinds for p in labels)
-    assert right_kind >= 0.95 * found  # measured 73 of 74
+    assert right_kind >= 0.95 * found  # measured 77 of 78
