@@ -125,6 +125,13 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
         ("The Role", "responsibilities"),
         ("Role:", "responsibilities"),
         ("Your Missions", "responsibilities"),
+        ("What You'll Actually Do:", "responsibilities"),
+        ("You could be a great fit if:", "requirements"),
+        # the standard section names of Japanese, Chinese and Korean postings
+        ("主な業務内容", "responsibilities"),
+        ("任职要求：", "requirements"),
+        ("우대 사항", "nice_to_have"),
+        ("待遇・福利厚生", "benefits"),
     ],
 )
 def test_short_lines_of_section_words_are_headings_unless_they_name_a_job(line, kind):
