@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from jdlint.long_runs import make_doc
+from jdlint.long_runs import MAX_RUN, make_doc
 from jdlint.readers.html_format import html_text
 from jdlint.readers.markdown_format import read_markdown
 from jdlint.requirements import _YEARS
@@ -102,6 +102,31 @@ def test_long_runs_of_punctuation_reach_the_tokenizer_in_pieces(linter):
         text = "Data Engineer\n\n" + unit * 5_000
         assert make_doc(linter.nlp, text).text == text
         assert_linear(lambda n, u=unit: lambda: make_doc(linter.nlp, u * n), 4_000)
+
+
+# Symbols the tokenizer splits at every character, infixes ("—"), symbols with spaces between,
+# emoji with joiners, a mix: each a token per character, or worse, without the cut by hand.
+SYMBOL_STRETCHES = ["—", "$ ", "!?", "€", "…", "🦸🏻\u200d♀️", "(", "#$%&*+<=>?@^~ ", "_"]
+
+
+@pytest.mark.parametrize("unit", SYMBOL_STRETCHES)
+def test_symbol_stretches_are_cut_by_hand_and_linear(linter, unit):
+    text = "Data Engineer\n\n" + unit * 2_000 + "  Python\n" + unit * 50 + "x"
+    doc = make_doc(linter.nlp, text)
+    assert doc.text == text
+    assert len(doc) <= len(text) // MAX_RUN + 10  # a token per MAX_RUN characters of them
+    assert "Python" in [t.text for t in doc]
+    assert_linear(lambda n: lambda: make_doc(linter.nlp, unit * n), 20_000)
+
+
+def test_cut_by_hand_whitespace_is_the_tokenizers(linter):
+    """Outside the stretches, the tokens and their whitespace are the tokenizer's own."""
+    text = "a " + "-" * 40 + "  b\t" + "=" * 40 + "\nc " + "$ " * 40 + "d"
+    doc, plain = make_doc(linter.nlp, text), linter.nlp.make_doc(text)
+    outside = [
+        (t.text, t.whitespace_) for t in plain if t.text in ("a", " ", "b", "\t", "\n", "c", "d")
+    ]
+    assert [(t.text, t.whitespace_) for t in doc if not (set(t.text) & set("-=$"))] == outside
 
 
 def test_spelling_checks_each_line_once(linter):
