@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extensions import LEMMAS_KEY, SPANS_DUTIES, doc_text, restore_as, restore_list_of
+from .floods import Quota
 from .lemmas import lemma_of, lemma_table
 from .lexicon import Lexicon
 from .lexicon_component import LexiconComponent
@@ -105,6 +106,7 @@ class DutiesComponent(LexiconComponent):
         parsed = _annotated(doc, DEP)
         text = doc_text(doc) if tagged else ""
         hits = []
+        quota = Quota()
         first_lemmas = self.first_lemmas
         candidates = [i for i, lemma in enumerate(lemmas) if lemma in first_lemmas]
         for i in candidates:
@@ -127,14 +129,16 @@ class DutiesComponent(LexiconComponent):
                 continue
             obj_start, end, roles, kind = found
             span = doc[i:end]
-            obj_span = doc[obj_start:end]
+            obj = _object_text(doc[obj_start:end])
+            if not quota.admit((verb, obj.lower())):
+                continue
             hits.append(
                 DutyHit(
                     start=span.start_char,
                     end=span.end_char,
                     text=span.text,
                     verb=" ".join(verb).replace(" - ", "-"),
-                    object=_object_text(obj_span),
+                    object=obj,
                     roles=roles,
                     section=section,
                     generic=kind == "generic",

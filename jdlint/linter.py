@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from .config import Config
 from .errors import InputError, JdlintError, NotAPostingError, internal_error
 from .extensions import TEXT_KEY
+from .floods import MAX_FINDINGS
 from .lexicon import load_lexicon
 from .long_runs import make_doc
 from .pipeline import build_nlp
@@ -225,12 +227,15 @@ class Linter:
         """Findings of the rules selected for the file, less suppressed ones, plus unused
         suppressions, at the configured severities."""
         rules = config.rules_for(posting.source.file)
-        findings = [f for rule in rules if rule.check for f in rule.check(posting)]
+        # at most MAX_FINDINGS of each rule are built: a rule's check yields them lazily
+        findings = [
+            f for rule in rules if rule.check for f in islice(rule.check(posting), MAX_FINDINGS)
+        ]
         if "jdlint" in posting.source.original:
             directives = parse_directives(posting.source, _RULE_KEYS)
             findings = apply_suppressions(findings, directives)
             if UNUSED_SUPPRESSION in rules:
-                findings.extend(_unused_findings(posting, directives))
+                findings.extend(islice(_unused_findings(posting, directives), MAX_FINDINGS))
         severity = {
             code: config.severity_of(_RULES_BY_CODE[code]) for code in {f.code for f in findings}
         }

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .extensions import SPANS_SKILLS, doc_text, restore_as, restore_list_of
+from .floods import Quota
 from .lexicon import Lexicon
 from .lexicon_component import LexiconComponent
 from .phrase_patterns import phrase_patterns
@@ -162,9 +163,12 @@ class SkillsComponent(LexiconComponent):
         text = doc_text(doc)
         offsets = doc.to_array([IDX, LENGTH]).tolist() if ranges else []
         hits = []
+        quota = Quota()
         for start, end in ranges:
             info = self.infos[by_range[(start, end)]]
             if info.not_before and end < len(doc) and doc[end].lower_ in info.not_before:
+                continue
+            if not quota.admit(info.canonical):
                 continue
             start_char = offsets[start][0]
             end_char = offsets[end - 1][0] + offsets[end - 1][1]
@@ -196,8 +200,11 @@ class SkillsComponent(LexiconComponent):
         patterned = [Span(doc, s, e, label=label) for label, s, e in self.other_patterns(doc)]
         spans = [*self.other(doc, as_spans=True), *patterned]
         hits = []
+        quota = Quota()
         for span in filter_spans(spans):
             kind, key = names[span.label]
+            if not quota.admit((kind, key or span.text.lower())):
+                continue
             hits.append(
                 SkillHit(
                     start=span.start_char,

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .extensions import LEMMAS_KEY, doc_text, restore_as, restore_list_of
+from .floods import Quota
 from .lemmas import lemma_of, lemma_table
 from .lexicon import Lexicon, WordingEntry, builtin_wording
 from .lexicon_component import LexiconComponent
@@ -117,6 +118,7 @@ class WordingComponent(LexiconComponent):
         columns = doc.to_array([IDX, LENGTH, LOWER]) if found else None
         text = doc_text(doc)
         hits = []
+        quota = Quota()
         for list_name, entry_at in found.items():
             for start, end in _longest_first(entry_at):
                 index, entry = entry_at[(start, end)]
@@ -126,6 +128,8 @@ class WordingComponent(LexiconComponent):
                 if entry.sections and section not in entry.sections:
                     continue
                 if not self._in_context(doc, columns[:, 2], start, end, entry, tagged):
+                    continue
+                if not quota.admit((list_name, index)):
                     continue
                 hits.append(
                     WordingHit(

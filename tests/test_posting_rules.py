@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from jdlint.rules.hygiene import _PAY, _PAY_CUE
+
 HEAD = "AI Engineer\n\nResponsibilities\n- Build RAG pipelines with LangChain and pgvector\n\n"
 FOOT = "\n\nRemote (EU). Salary: EUR 80,000-95,000.\n"
 
@@ -74,6 +76,31 @@ def test_seniority_contradiction(lint, text, fires):
 def test_pay_in_the_forms_postings_write_it(lint, line):
     text = f"Data Engineer\n\nResponsibilities\n- Build ETL pipelines in Airflow\n\n{line}. Remote."
     assert "missing-pay-range" not in names(lint, text)
+
+
+PAY_FORMS = [
+    "Salary: $165,000 - $200,000",
+    "£60-70k",
+    "65.000 € brutto",
+    "50 000 EUR",
+    "1500 zł",
+    "Rs. 50000",
+    "70.000 euros",
+    "Salary with full time is 1500 (gross)",
+    "Rate 85,000 - 100,000 DOE",
+    "85,000 - 100,000 per year",
+    "120k - 150k",
+    "45 per hour",
+    "60,000 a year",
+    "5000/month",
+]
+
+
+@pytest.mark.parametrize("line", PAY_FORMS)
+def test_every_form_of_pay_has_a_cue_besides_its_digits(line):
+    """The pay pattern reads only lines with a cue: every form it matches must have one."""
+    assert _PAY.search(line)
+    assert _PAY_CUE.search(line)
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,9 @@ FRAGMENTS = [
     "}",
     "[",
     "]",
+    "$" * 40,  # symbol stretches and a long run: the tokenizer reads them in pieces
+    "— " * 20 + "—",
+    "x" * 120,
 ]
 SEPARATORS = ["\n", "\r\n", "\r", " ", "\n- ", "\n\n## ", "\n\n", ": ", ". "]
 
