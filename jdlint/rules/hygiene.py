@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..results import Finding, Fix
+from ..source import lines_containing
 from .base import Posting, Rule
 from .phrases import advice, phrase_rule
 
@@ -45,7 +46,7 @@ _PAY = re.compile(
     # "45 per hour", "60,000 a year", "5000/month"
     r"|(?<![\w.])\d[\d,.]{0,20}\s?[kK]?\s{0,10}(?:per|an|a|/)\s{0,10}(?:hour|hr|annum|year|yr|month)\b"
 )
-_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
@@ -68,8 +69,8 @@ def _has_pay(posting: Posting) -> bool:
         return True
     text = posting.text
     kind_at = posting.section_index.kind_at
-    for line in _LINE_WITH_DIGIT.finditer(text):  # every form of pay has a digit
-        for match in _PAY.finditer(text, line.start(), line.end()):
+    for start, end in lines_containing(_DIGIT, text):  # every form of pay has a digit
+        for match in _PAY.finditer(text, start, end):
             if kind_at(match.start()) not in _NOT_PAY_SECTIONS:
                 return True
     # "Salary range: see below", an anonymised "<SALARY>": a pay range without an amount here
