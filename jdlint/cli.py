@@ -515,8 +515,8 @@ def _write(
     sink: _Output,
     folder: str | None,
 ) -> None:
-    """The results in the output format: streaming formats one posting at a time, the
-    others as one document at the end."""
+    """The results in the output format: streaming formats (and JSON) one posting at a time,
+    the others as one document at the end."""
     from .formatters import FORMATTERS, STREAMING, Tally
 
     if statistics:
@@ -536,6 +536,11 @@ def _write(
                 tables.add(result)
         finally:
             tables.close()
+    elif output_format == "json":
+        from .formatters.json_format import json_parts
+
+        for part in json_parts(results):
+            sink.write(part)
     elif output_format in STREAMING:
         streaming = STREAMING[output_format]
         tally = Tally()

@@ -54,6 +54,8 @@ class Config:
 
     def rules_for(self, file: str | Path) -> tuple[Rule, ...]:
         """The rules selected for one file, after its per-file ignores."""
+        if not self.per_file_ignores:
+            return self.selected  # no path to resolve: two realpaths a file were 1% of a run
         relative = self._relative(file)
         ignored: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():
@@ -65,6 +67,8 @@ class Config:
         return tuple(r for r in self.selected if r.code not in skip)
 
     def excludes(self, file: str | Path) -> bool:
+        if not self.exclude:
+            return False
         relative = self._relative(file)
         return any(_glob_match(relative, pattern) for pattern in self.exclude)
 

@@ -68,6 +68,7 @@ class DutiesComponent(LexiconComponent):
         self.skill_verbs = {self._lemmas(nlp, v) for v in duty_words["skill_verbs"]}
         self.breaks = {self._lemmas(nlp, w) for w in duty_words["clause_breaks"]}
         self.max_break = max(len(b) for b in self.breaks)
+        self.break_firsts = frozenset(b[0] for b in self.breaks if b)  # where a break can start
         self.openers = frozenset(w.lower() for w in duty_words["verb_openers"])
         self.generic = {self._lemmas(nlp, w) for w in duty_words["generic_objects"]}
         self.ambiguous = {self._lemmas(nlp, w) for w in duty_words["ambiguous_objects"]}
@@ -89,6 +90,7 @@ class DutiesComponent(LexiconComponent):
         self._lemma_cache: dict[int, str] = {}
         self.max_verb = max(len(v) for v in self.verbs)
         self.max_object = max(len(o) for t in self.objects.values() for o in t)
+        self.object_firsts = frozenset(o[0] for t in self.objects.values() for o in t if o)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.built:
@@ -270,6 +272,8 @@ class DutiesComponent(LexiconComponent):
     def _lexicon_object(
         self, objects: dict[tuple[str, ...], dict[str, float]], lemmas: list[str], j: int
     ) -> tuple[int, int, dict[str, float]] | None:
+        if j >= len(lemmas) or lemmas[j] not in self.object_firsts:
+            return None
         for size in range(min(self.max_object, len(lemmas) - j), 0, -1):
             roles = objects.get(tuple(lemmas[j : j + size]))
             if roles:
@@ -279,6 +283,8 @@ class DutiesComponent(LexiconComponent):
     def _breaks_clause(self, doc: Doc, lemmas: list[str], j: int) -> bool:
         if "\n" in lemmas[j] or "\r" in lemmas[j]:  # a line ends the clause: bullets are apart
             return True
+        if lemmas[j] not in self.break_firsts:
+            return False
         return any(
             tuple(lemmas[j : j + size]) in self.breaks for size in range(1, self.max_break + 1)
         )

@@ -8,6 +8,7 @@ chunks is ever in flight, so memory stays flat however many inputs there are.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +30,13 @@ CHUNK_SIZE = BATCH_SIZE
 IN_FLIGHT_PER_JOB = 2
 
 
+# The garbage collector's first threshold while postings are linted (Python's default is
+# 700). With it, and the pipeline frozen (below), the collector took 0.16 s of CPU over 2,000
+# postings instead of 1.8 s: the pipeline's millions of objects were scanned again at every
+# full collection, and a young collection ran every 700 allocations.
+GC_THRESHOLD = 50_000
+
+
 @lru_cache(maxsize=8)
 def _linter(
     model: str | None,
@@ -37,9 +45,14 @@ def _linter(
     max_bytes: int,
     input_format: str | None,
 ) -> Linter:
-    return Linter(
+    linter = Linter(
         model, lexicons, encoding=encoding, max_bytes=max_bytes, input_format=input_format
     )
+    # What the pipeline built lives as long as the process: the collector need not look at it
+    # again (nor touch it in a forked worker, whose pages then stay shared).
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD)
+    return linter
 
 
 def _file_of(item: Input) -> str:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .extensions import doc_text
 from .sections import BULLET, Section
 from .skills import SkillHit
+from .source import lines_containing
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,7 +44,7 @@ _LEAD = re.compile(
 )
 # Between two technologies of one list: "LangChain, LlamaIndex and pgvector"
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$", re.IGNORECASE)
-_LINE_WITH_YEARS = re.compile(r"^[^\n]*?(?:year|yr)[^\n]*", re.MULTILINE | re.IGNORECASE)
+_YEAR_WORD = re.compile(r"year|yr", re.IGNORECASE)  # a years ask stands on a line with one
 _SKILL_BEFORE = re.compile(r"^[\s(:–-]{0,4}$")  # "LangChain (5+ years)", "LangChain: 5 years"
 MAX_LEAD_CHARS = 60
 MUST_HAVE_KINDS = frozenset({"requirements"})
@@ -72,9 +73,9 @@ def years_asks(doc: Doc, section_at: Callable[[int], str]) -> list[YearsAsk]:
     skills = sorted(doc._.jdlint_skills or [], key=lambda h: h.start)
     starts = [h.start for h in skills]
     matches = [  # (where its line starts, the match); only lines that say "year" or "yr"
-        (line.start(), m)
-        for line in _LINE_WITH_YEARS.finditer(text)
-        for m in _YEARS.finditer(text, line.start(), line.end())
+        (line_start, m)
+        for line_start, line_end in lines_containing(_YEAR_WORD, text)
+        for m in _YEARS.finditer(text, line_start, line_end)
     ]
     asks = []
     for line_start, match in matches:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -116,12 +116,19 @@ class FileResult:
     row: Row | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("text")
-        data.pop("skipped")
-        data.pop("row")
-        if self.error is None:
-            data.pop("error")
+        """The result as the JSON output holds it (what ``dataclasses.asdict`` gives, less
+        ``text``, ``skipped``, ``row`` and an unset ``error``), built field by field: ``asdict``
+        copies every value through a generic recursion, 0.7 s of CPU over 2,000 postings."""
+        data = {
+            "path": self.path,
+            "title": None if self.title is None else _flat(self.title),
+            "profile": None if self.profile is None else _profile(self.profile),
+            "skills": tuple(_flat(s) for s in self.skills),
+            "duties": tuple(_flat(d) for d in self.duties),
+            "findings": tuple(_finding_dict(f) for f in self.findings),
+        }
+        if self.error is not None:
+            data["error"] = self.error
         return data
 
     @classmethod
@@ -139,6 +146,27 @@ class FileResult:
             error=data.get("error"),
             text=text,
         )
+
+
+def _flat(item: Title | Skill | Duty | EvidenceItem | Fix) -> dict[str, Any]:
+    """A result object whose fields hold no other result object, as a dict: its fields in
+    order (a frozen dataclass's ``__dict__`` holds exactly those, set in that order)."""
+    return dict(item.__dict__)
+
+
+def _profile(profile: Profile) -> dict[str, Any]:
+    return {
+        "primary": profile.primary,
+        "confidence": profile.confidence,
+        "shares": dict(profile.shares),
+    }
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    data = dict(finding.__dict__)
+    data["evidence"] = tuple(_flat(e) for e in finding.evidence)
+    data["fix"] = None if finding.fix is None else _flat(finding.fix)
+    return data
 
 
 def _finding(data: dict[str, Any]) -> Finding:

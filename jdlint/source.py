@@ -6,6 +6,7 @@ import bisect
 import codecs
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -85,6 +86,19 @@ class Source:
         if self.offsets is not None:
             start, end = self.offsets.span(start, end)
         return self.locate_original(start, end)
+
+
+def lines_containing(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line ("\n" ends one) in which ``pattern`` matches, in order: the
+    lines ``^[^\n]*?PATTERN[^\n]*`` (MULTILINE) finds, but by searching for the pattern and
+    widening each match to its line, which is twice as fast as trying each line from its
+    start (0.2 s -> 0.1 s of CPU over 2,000 postings, for the lines that say "year")."""
+    at = 0
+    while (found := pattern.search(text, at)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        at = end = len(text) if end == -1 else end
+        yield start, end
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:

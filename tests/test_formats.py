@@ -165,3 +165,48 @@ def test_text_cuts_a_long_source_line_around_the_span(lint):
     assert len(source) < 150
     start = marker.index("^")
     assert source[start : start + marker.count("^")] == "rockstar"
+
+
+def _asdict_reference(result):
+    from dataclasses import asdict
+
+    data = asdict(result)
+    for name in ("text", "skipped", "row"):
+        data.pop(name)
+    if result.error is None:
+        data.pop("error")
+    return data
+
+
+def test_json_is_json_dumps_of_to_dict_and_to_dict_is_asdict(lint):
+    """The JSON writer and ``to_dict`` work field by field, for speed: they must give what
+    ``json.dumps(indent=2)`` and ``dataclasses.asdict`` give, on every fixture and on odd
+    values (an error, a fix, evidence, floats json spells specially, non-ASCII, controls)."""
+    from dataclasses import replace
+
+    from jdlint import __version__
+    from jdlint.formatters.json_format import format_json
+    from jdlint.results import EvidenceItem, FileResult, Finding, Fix, Profile
+
+    results = [lint(path.read_text(encoding="utf-8")) for path in sorted(FIXTURES.glob("*.txt"))]
+    finding = Finding(
+        "JD501", "x", "warning", 'quote " and \\ and \n\t\x00 é 😀', 1, 2, 3, 4, 5, 6,
+        suggestion=None,
+        evidence=(EvidenceItem("skill", "PyTorch", "ml_engineer", 1, 1, 0, 7),),
+        fix=Fix(0, 7, "PyTorch"),
+    )  # fmt: skip
+    odd = replace(
+        results[0],
+        profile=Profile(None, float("nan"), {"a": float("inf"), "b": -0.0, "c": 1e-7}),
+        findings=(finding,),
+    )
+    results += [odd, FileResult("gone.txt", error="gone.txt: cannot read"), FileResult("e")]
+    for result in results:
+        assert result.to_dict() == _asdict_reference(result)
+    document = {"jdlint_version": __version__, "files": [r.to_dict() for r in results]}
+    assert format_json(results) == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    assert (
+        format_json([])
+        == json.dumps({"jdlint_version": __version__, "files": []}, indent=2, ensure_ascii=False)
+        + "\n"
+    )

@@ -266,3 +266,21 @@ def test_the_json_scanner_agrees_with_json_and_keeps_string_positions(value, asc
             pending.extend(node)
         elif isinstance(node, dict):
             pending.extend(node.values())
+
+
+@given(st.text(alphabet="ab1٣\n\r yYEARr", max_size=40))
+def test_lines_containing_finds_the_lines_a_line_regex_finds(text):
+    """``lines_containing`` (a search widened to its line) gives the lines that the regexes it
+    replaced, ``^[^\\n]*?X[^\\n]*`` in MULTILINE mode, gave."""
+    import re
+
+    from jdlint.source import lines_containing
+
+    for pattern, line in (
+        (re.compile(r"\d"), re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)),
+        (
+            re.compile(r"year|yr", re.IGNORECASE),
+            re.compile(r"^[^\n]*?(?:year|yr)[^\n]*", re.MULTILINE | re.IGNORECASE),
+        ),
+    ):
+        assert list(lines_containing(pattern, text)) == [m.span() for m in line.finditer(text)]

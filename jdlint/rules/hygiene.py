@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..results import Finding, Fix
+from ..source import lines_containing
 from .base import Posting, Rule
 from .phrases import advice, phrase_rule
 
@@ -47,7 +48,7 @@ _PAY = re.compile(
     # "45 per hour", "60,000 a year", "5000/month"
     r"|(?<![\w.])\d[\d,.]{0,20}\s?[kK]?\s{0,10}(?:per|an|a|/)\s{0,10}(?:hour|hr|annum|year|yr|month)\b"
 )
-_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 # What every form of _PAY needs besides its digits: a currency, a "k", an amount in thousands,
 # a pay word or a period of time. A line without any is not read by _PAY, whose many forms
 # cost 1 microsecond a character (a line of "jdlint: disable-next-line=JD504" and another of
@@ -79,10 +80,10 @@ def _has_pay(posting: Posting) -> bool:
         return True
     text = posting.text
     kind_at = posting.section_index.kind_at
-    for line in _LINE_WITH_DIGIT.finditer(text):  # every form of pay has a digit
-        if not _PAY_CUE.search(text, line.start(), line.end()):
+    for start, end in lines_containing(_DIGIT, text):  # every form of pay has a digit
+        if not _PAY_CUE.search(text, start, end):
             continue
-        for match in _PAY.finditer(text, line.start(), line.end()):
+        for match in _PAY.finditer(text, start, end):
             if kind_at(match.start()) not in _NOT_PAY_SECTIONS:
                 return True
     # "Salary range: see below", an anonymised "<SALARY>": a pay range without an amount here
