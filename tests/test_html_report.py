@@ -191,7 +191,7 @@ def test_summary_table_has_title_role_verdict_and_counts():
     assert "title fits" in second
     assert 'id="controls" class="controls" hidden' in html  # shown by the script only
     assert '<dd class="suggested">Senior AI Engineer</dd>' in html
-    assert '<svg class="bars"' in html and ">AI Engineer</text>" in html and ">82%</text>" in html
+    assert '<svg class="bars"' in html and ">AI Engineer</text>" in html and ">73%</text>" in html
 
 
 def test_each_rule_is_explained_once_with_a_link_to_its_section(tmp_path):
