@@ -58,9 +58,12 @@ HYPER = Hyper(
 # that kept every key to its lexicon's roles scored 0.826 at its best.
 PRIOR_L2 = 3.0
 EVIDENCE_L2 = 70.0
-COMPANY_CAP = 10  # postings per company and label before their weights shrink
+# Postings per company and label before their weights shrink (dev duty accuracy 0.849, against
+# 0.841 at 5 and at 20).
+COMPANY_CAP = 10
 # Classes are weighted by n ** -CLASS_POWER: between raw counts (other is 63% of the weak
-# labels, against 26% of the dev set) and fully balanced (MLOps has 25 postings).
+# labels, against 26% of the dev set) and fully balanced (MLOps has 25 postings). Dev duty
+# accuracy 0.849, against 0.834 at 0.4 and 0.841 at 0.6.
 CLASS_POWER = 0.5
 MIN_WEIGHT = 5e-4  # smaller fitted weights are left out of the file
 
