@@ -80,11 +80,15 @@ class SectionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         lists = lexicon.wordlists["sections"]
         self.headings: dict[str, str] = {}
+        # Headings that name their kind only as the whole heading: "Role", not "Role
+        # Requirements" (there the later word names the section) nor a "Role: ..." label.
+        self.whole_headings: dict[str, str] = {}
         for name, words in lists.items():
-            if name.startswith("heading:"):
-                kind = name.split(":", 1)[1]
+            prefix, _, kind = name.partition(":")
+            target = {"heading": self.headings, "whole_heading": self.whole_headings}.get(prefix)
+            if target is not None:
                 for phrase in words:
-                    self.headings.setdefault(_normalise(phrase), kind)
+                    target.setdefault(_normalise(phrase), kind)
         # Cues as word n-grams ("you will" -> ("you", "will")) -> the kinds they point to:
         # a few set look-ups per word beat a regex of hundreds of alternatives.
         cues: dict[tuple[str, ...], set[str]] = {}
@@ -115,6 +119,8 @@ class SectionReader:
             return None
         if norm in self.headings:
             return self.headings[norm]
+        if norm in self.whole_headings:
+            return self.whole_headings[norm]
         words = norm.split()
         best = None
         for size in range(min(len(words), 6), 0, -1):
@@ -151,6 +157,8 @@ class SectionReader:
         norm = _normalise(stripped)
         if norm in self.headings and len(words) <= 8:
             return self.headings[norm], len(line)
+        if norm in self.whole_headings:
+            return self.whole_headings[norm], len(line)
         unmasked = _MASKS.sub("", stripped)
         if (
             len(words) <= 8

@@ -301,3 +301,18 @@ Responsibilities
 )
 def test_unicorn_posting(lint, text, fires):
     assert ("unicorn-posting" in names(lint, text + FOOT)) is fires
+
+
+@pytest.mark.parametrize(
+    ("heading", "fires"),
+    [
+        ("Role Requirements", True),  # a heading of requirements, though it opens with "Role"
+        ("Job Description & Requirements", True),
+        ("The Role", False),  # the job's work follows
+        ("Job Description", False),
+    ],
+)
+def test_missing_responsibilities_reads_compound_headings_by_their_last_word(lint, heading, fires):
+    text = f"Junior Data Analyst\n\n{heading}\n- 4+ years of SQL\n- Experience with Tableau\n"
+    names = {f.name for f in lint(text).findings}
+    assert ("missing-responsibilities" in names) == fires

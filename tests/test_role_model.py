@@ -125,6 +125,11 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
         ("The Role", "responsibilities"),
         ("Role:", "responsibilities"),
         ("Your Missions", "responsibilities"),
+        # ... but only as the whole heading: a later word names the section
+        ("Role Requirements", "requirements"),
+        ("Job Description & Requirements", "requirements"),
+        ("Role Benefits", "benefits"),
+        ("Role: Senior Data Engineer", None),
         ("What You'll Actually Do:", "responsibilities"),
         ("You could be a great fit if:", "requirements"),
         # the standard section names of Japanese, Chinese and Korean postings
