@@ -228,14 +228,20 @@ class Linter:
         suppressions, at the configured severities."""
         rules = config.rules_for(posting.source.file)
         # at most MAX_FINDINGS of each rule are built: a rule's check yields them lazily
-        findings = [
-            f for rule in rules if rule.check for f in islice(rule.check(posting), MAX_FINDINGS)
-        ]
+        findings: list[Finding] = []
+        capped: set[str] = set()  # codes of the rules that reached the cap
+        for rule in rules:
+            if rule.check:
+                found = list(islice(rule.check(posting), MAX_FINDINGS))
+                if len(found) == MAX_FINDINGS:
+                    capped.add(rule.code)
+                findings.extend(found)
         if "jdlint" in posting.source.original:
             directives = parse_directives(posting.source, _RULE_KEYS)
             findings = apply_suppressions(findings, directives)
             if UNUSED_SUPPRESSION in rules:
-                findings.extend(islice(_unused_findings(posting, directives), MAX_FINDINGS))
+                unused = _unused_findings(posting, directives, capped)
+                findings.extend(islice(unused, MAX_FINDINGS))
         severity = {
             code: config.severity_of(_RULES_BY_CODE[code]) for code in {f.code for f in findings}
         }
@@ -245,8 +251,14 @@ class Linter:
         ]
 
 
-def _unused_findings(posting: Posting, directives: list[Directive]) -> Iterator[Finding]:
+def _unused_findings(
+    posting: Posting, directives: list[Directive], capped: set[str]
+) -> Iterator[Finding]:
+    """JD001 findings for the directives that suppress nothing. A directive for a rule that
+    reached MAX_FINDINGS may be meant for a finding past the cap, never built: not reported."""
     for directive in unused_directives(directives):
+        if capped and (not directive.selectors or capped.intersection(directive.codes)):
+            continue
         if directive.unknown:
             what = f"names unknown rules: {', '.join(directive.unknown)}"
         else:

@@ -77,9 +77,28 @@ def stretches(text: str) -> Iterator[tuple[int, int]]:
         for part in _ON_ONE_LINE.finditer(text, run.start(), run.end()):
             chunk = part.group()
             core = chunk.strip(" \t")
+            start = part.start() + len(chunk) - len(chunk.lstrip(" \t"))
+            start, end = _own_words(text, start, start + len(core))
+            core = text[start:end]
             if len(core) - core.count(" ") - core.count("\t") >= SYMBOL_RUN:
-                start = part.start() + len(chunk) - len(chunk.lstrip(" \t"))
-                yield start, start + len(core)
+                yield start, end
+
+
+def _own_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A stretch less the symbols that belong to the word before or after it ("C++" in
+    "C++ ------"), where a space or tab parts them from the rest."""
+    if start > 0 and not text[start - 1].isspace():
+        gap = min(
+            (i for i in (text.find(" ", start, end), text.find("\t", start, end)) if i >= 0),
+            default=-1,
+        )
+        if gap >= 0:
+            start = end - len(text[gap:end].lstrip(" \t"))
+    if end < len(text) and not text[end].isspace():
+        gap = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
+        if gap >= start:
+            end = start + len(text[start:gap].rstrip(" \t"))
+    return start, end
 
 
 def _tokenizer_pieces(text: str, start: int, end: int, out: list[tuple[int, int, bool]]) -> None:

@@ -28,9 +28,23 @@ def test_a_repeated_duty_keeps_its_first_mentions(lint):
 
 
 def test_many_distinct_skills_keep_max_hits_in_all(lint):
-    names = "Python, SQL, Spark, Kafka, dbt, Airflow, LangChain, PyTorch, Tableau, Docker, "
-    result = lint("Data Engineer\n\n" + names * (MAX_HITS // 10 + 100))
-    assert len(result.skills) == MAX_HITS
+    names = (
+        "Python, SQL, Spark, Kafka, dbt, Airflow, LangChain, PyTorch, Tableau, Docker, "
+        "Kubernetes, Terraform, Snowflake, React, TypeScript, Java, Scala, MLflow, Redis, Looker, "
+    )
+    repeats = MAX_MENTIONS * 3 // 4  # under the cap of each skill: only the total bites
+    result = lint("Data Engineer\n\n" + names * repeats)
+    per_skill = Counter(s.canonical for s in result.skills)
+    assert len(per_skill) == 20 and max(per_skill.values()) <= repeats
+    assert len(result.skills) == MAX_HITS < 20 * repeats
+
+
+def test_a_directive_for_a_capped_rule_is_not_reported_unused(lint):
+    # the directive's own finding lies past the cap, so it was never built
+    text = "Data Engineer\n\n" + "We use Pytorch.\n" * (MAX_FINDINGS + 10)
+    text += "<!-- jdlint: disable-next-line=JD504 -->\nWe use Pytorch.\n"
+    codes = Counter(f.code for f in lint(text).findings)
+    assert codes["JD504"] == MAX_FINDINGS and codes["JD001"] == 0
 
 
 def test_a_rule_builds_at_most_max_findings(lint):
@@ -45,3 +59,12 @@ def test_a_rule_builds_at_most_max_findings(lint):
 def test_unused_suppressions_are_capped_too(lint):
     result = lint("Data Engineer\n\n" + "jdlint: disable=JD102\n" * (MAX_FINDINGS + 20))
     assert Counter(f.code for f in result.findings)["JD001"] == MAX_FINDINGS
+
+
+def test_a_rule_of_symbols_leaves_the_word_beside_it_whole(lint):
+    # a stretch of symbols is cut by hand, but "C++" and "(C#)" keep their own symbols
+    rule = "-" * 40
+    ruled = lint(f"Backend Engineer\n\n- Write services in C++ {rule} (C#) {rule}\n")
+    plain = lint("Backend Engineer\n\n- Write services in C++ and (C#)\n")
+    assert [s.text for s in ruled.skills] == [s.text for s in plain.skills]
+    assert "C++" in [s.text for s in ruled.skills]
