@@ -3,7 +3,8 @@
 Whole-document formats (``FORMATTERS``) take all the results and return the output. The
 streaming ones (``STREAMING``: ``text``, ``concise``, ``jsonl``) give one posting's output as
 soon as it is linted and, at the end, a summary from the run's ``Tally``; for the same
-results they print the same bytes as ``FORMATTERS``. ``parquet`` writes tables (see
+results they print the same bytes as ``FORMATTERS``. ``json`` is one document but is written
+in parts too (``json_format.json_parts``); ``parquet`` writes tables (see
 ``parquet_format``).
 """
 
