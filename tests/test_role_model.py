@@ -130,6 +130,7 @@ def test_a_short_line_naming_a_section_word_is_a_heading(linter):
         ("Job Description & Requirements", "requirements"),
         ("Role Benefits", "benefits"),
         ("Role: Senior Data Engineer", None),
+        ("📣 Role Summary", "responsibilities"),  # beside "Job Summary", "Position Summary"
         ("What You'll Actually Do:", "responsibilities"),
         ("You could be a great fit if:", "requirements"),
         # the standard section names of Japanese, Chinese and Korean postings
