@@ -28,9 +28,9 @@ from .role_model import with_repeats as _with_repeats
 from .roles import ROLE_IDS
 
 # A task phrase says more about the job than a tool's name: its lexicon weight counts this
-# many times (dev duty accuracy 0.849 at 1.5, against 0.839 at 1.25 and 0.818 at 2, with the
-# current model before the sections' whole-heading fix (0.847 at 1.5 after it); 0.798 at 1.0
-# and 0.777 at 3 with the earlier model).
+# many times (dev duty accuracy 0.849 at 1.5, against 0.839 at 1.25 and 0.818 at 2 with the
+# current model, measured on slightly earlier sections; 0.798 at 1.0 and 0.777 at 3 with the
+# earlier model).
 DUTY_WEIGHT = 1.5
 # Lexicon weight from which a skill or duty is work of its role (RoleProfile.work): role-typical
 # entries weigh 1 and more, tools every engineer uses 0.3 to 0.8 (README, "Adding a lexicon").
