@@ -10,32 +10,19 @@ speed targets: what costs more than the tokenizer, and so what to work on next.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
-from speed import DATA
+from speed import posting_texts
 
 from jdlint.linter import Linter
 from jdlint.source import Source
-
-
-def corpus(count: int) -> list[str]:
-    """The first ``count`` real postings of ../shared/data/ats_2025, as speed.py writes them."""
-    texts = []
-    with DATA.open(encoding="utf-8") as rows:
-        for line in rows:
-            if len(texts) == count:
-                break
-            row = json.loads(line)
-            texts.append(f"{row['title']}\n\n{row['text']}")
-    return texts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=1000)
     args = parser.parse_args()
-    texts = corpus(args.postings)
+    texts = list(posting_texts(args.postings))
     linter = Linter()
     linter.lint_text("Data Engineer\n\n- Build ETL pipelines\n")  # warm-up
 

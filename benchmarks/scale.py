@@ -33,8 +33,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "ats_2025" / "postings.jsonl"
+from speed import DATA
+
 RSS_WRAPPER = (
     "import resource, subprocess, sys;"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode;"

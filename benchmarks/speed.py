@@ -24,6 +24,7 @@ Targets (issue 15) are printed beside each figure.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,18 +96,22 @@ def paired(a: list[str], b: list[str], runs: int) -> tuple[Run, Run, float]:
     return med(first), med(second), statistics.median(x.wall / y.wall for x, y in pairs)
 
 
+def posting_texts(count: int) -> Iterator[str]:
+    """The first ``count`` real postings as jdlint reads them: the title, a blank line, the
+    text."""
+    with DATA.open(encoding="utf-8") as rows:
+        for line in itertools.islice(rows, count):
+            row = json.loads(line)
+            yield f"{row['title']}\n\n{row['text']}"
+
+
 def write_corpus(folder: Path, count: int) -> int:
     """The first ``count`` postings as files; their number of words."""
     folder.mkdir(parents=True)
     words = 0
-    with DATA.open(encoding="utf-8") as rows:
-        for i, line in enumerate(rows):
-            if i == count:
-                break
-            row = json.loads(line)
-            text = f"{row['title']}\n\n{row['text']}"
-            words += len(text.split())
-            (folder / f"p{i:05d}.txt").write_text(text, encoding="utf-8")
+    for i, text in enumerate(posting_texts(count)):
+        words += len(text.split())
+        (folder / f"p{i:05d}.txt").write_text(text, encoding="utf-8")
     return words
 
 
