@@ -105,6 +105,7 @@ def cases(gold: dict[str, dict], rows: dict[str, dict], read: dict[str, tuple]) 
     """The labelled postings (clear or none) and their title-swapped copies, as cases."""
     from roles import scorer
 
+    from jdlint.role_profile import titled
     from jdlint.title import read_title
 
     groups = Counter(
@@ -124,8 +125,8 @@ def cases(gold: dict[str, dict], rows: dict[str, dict], read: dict[str, tuple]) 
     for sid, label in sorted(labels.items()):
         pid = sid.split(":", 1)[1]
         title = texts[sid].split("\n", 1)[0]
-        _, profile = read[pid]
         roles = read_title(title).roles
+        profile = titled(read[pid][1], roles)  # the swapped title may settle a close call
         out.append(Case(sid, roles, profile, True, label["mismatch_kind"], 1.0, True))
     return out
 

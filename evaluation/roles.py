@@ -15,8 +15,10 @@ Prints, on the labelled postings of ../shared/data/ats_2025 (read there, never c
 - recall on title-swapped copies (``score_roles.py --swapped``: a real posting whose duties are
   clearly one role, titled as a distant one);
 - the same figures out of fold: the mismatch thresholds chosen on four folds of companies and
-  applied to the fifth (``mismatch.py``). The role weights are fitted on weakly labelled
-  postings that exclude all 391 (``train_roles.py``), so their figures are out of sample.
+  applied to the fifth (``mismatch.py``), and duty accuracy with the ratio of the title's
+  tie-break between neighbouring roles (``role_profile.TITLE_TIE_RATIO``) chosen the same way.
+  The role weights are fitted on weakly labelled postings that exclude all 391
+  (``train_roles.py``), so their figures are out of sample.
 
 The figures use the metric definitions of ``../shared/eval/score_roles.py``.
 """
@@ -35,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ats  # noqa: E402
 
 from jdlint.linter import Linter  # noqa: E402
+from jdlint.role_profile import TITLE_TIE_RATIO  # noqa: E402
 from jdlint.source import Source  # noqa: E402
 
 SCORER = ats.ROOT.parent / "shared" / "eval" / "score_roles.py"
@@ -195,6 +198,7 @@ def out_of_fold(
     got, swapped, chosen = _fold_verdicts(every, read, folds)
     print("== out of fold: mismatch thresholds chosen on 4 folds of companies, scored on the 5th")
     report(gold, got, rows, verbose)
+    _tie_ratio_line(gold, read, folds)
     _swapped_line(swapped)
     if verbose:
         for name in sorted(chosen[0]):
@@ -207,6 +211,33 @@ def out_of_fold(
             print(f"-- shift {shift:+.2f}")
             mismatch(gold, got, rows, False)
             _swapped_line(swapped)
+
+
+# The ratios of role_profile.title_tie_break tried out of fold (1 is no tie-break).
+TIE_RATIOS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0, 1e9)
+
+
+def _tie_ratio_line(gold: dict[str, dict], read: dict[str, tuple], folds) -> None:
+    """Duty accuracy with the title tie-break's ratio chosen on four folds (the most right,
+    the smaller ratio on a tie) and applied to the fifth."""
+    from jdlint.role_profile import title_tie_break
+
+    def right(pid: str, ratio: float) -> bool:
+        roles, profile = read[pid]
+        return title_tie_break(profile.probabilities, roles, ratio) == gold[pid]["duty_role"]
+
+    total, chosen = 0, []
+    for fold in folds:
+        held = set(fold)
+        rest = [p for p in gold if p not in held]
+        ratio = max(TIE_RATIOS, key=lambda r: (sum(right(p, r) for p in rest), -r))
+        chosen.append(ratio)
+        total += sum(right(p, ratio) for p in fold)
+    shown = ", ".join("always" if r >= 1e9 else f"{r:g}" for r in chosen)
+    print(
+        f"duty with the title tie-break's ratio chosen out of fold: {total / len(gold):.3f} "
+        f"(ratios chosen: {shown}; shipped: {TITLE_TIE_RATIO:g})"
+    )
 
 
 def _fold_verdicts(every, read, folds, shift: float = 0.0):

@@ -34,6 +34,10 @@ CLOSE_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
     }
 )
 
+# Roles whose work overlaps (ROLES.md: data scientists report and analysts model a little): a
+# title naming one over duties of the other is not a mismatch.
+OVERLAPPING: frozenset[frozenset[str]] = frozenset({frozenset({"data_scientist", "data_analyst"})})
+
 
 def are_close_neighbours(a: str, b: str) -> bool:
     """True when a title naming ``a`` over duties of ``b`` is not a mismatch."""

@@ -38,7 +38,7 @@ def test_titles_are_read_as_roles_md_reads_them(dev):
 def test_duty_roles_of_real_postings(dev):
     _, gold, _, got = dev
     right = sum(got[p].primary == g["duty_role"] for p, g in gold.items())
-    assert right / len(gold) >= 0.84  # measured 0.849
+    assert right / len(gold) >= 0.855  # measured 0.864
     others = [p for p, g in gold.items() if g["duty_role"] == "other"]
     assert sum(got[p].primary == "other" for p in others) / len(others) >= 0.90  # 0.920
 

@@ -280,3 +280,39 @@ MISMATCHES = {"prestige-ml-title", "ai-washing", "under-titled-ai", "title-duty-
 )
 def test_mismatch_verdicts_read_role_families(lint, text, found):
     assert {f.name for f in lint(text + FOOT).findings} & MISMATCHES == found
+
+
+CLOSE_CALL = (
+    "\n\nResponsibilities\n"
+    "- Build dashboards in Looker and write SQL to report on product metrics\n"
+    "- Design and analyze A/B tests to measure the impact of launches\n"
+    "- Build forecasting models of demand\n- Communicate insights to product leaders\n\n"
+    "Requirements\n- SQL and Python\n- Statistics and causal inference\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "primary"),
+    [
+        ("Data Scientist", "data_scientist"),  # a close call between neighbours: the title's
+        ("Data Analyst", "data_analyst"),
+        ("Backend Engineer", "data_analyst"),  # a distant title settles nothing
+    ],
+)
+def test_the_title_settles_a_close_call_between_neighbouring_roles(linter, title, primary):
+    profile = doc_of(linter, title + CLOSE_CALL)._.jdlint_profile
+    assert profile.probabilities["data_analyst"] > profile.probabilities["data_scientist"]
+    assert profile.primary == primary
+    assert profile.confidence == round(profile.probabilities[primary], 4)
+
+
+def test_only_neighbours_and_only_close_calls_are_settled_by_the_title():
+    from jdlint.role_profile import TITLE_TIE_RATIO, title_tie_break
+
+    p = dict.fromkeys(CLASSES, 0.0)
+    p.update(mlops_engineer=0.6, ml_engineer=0.3, ai_engineer=0.1)
+    assert title_tie_break(p, ("ml_engineer",), TITLE_TIE_RATIO) == "ml_engineer"
+    assert title_tie_break(p, ("ai_engineer",), TITLE_TIE_RATIO) == "mlops_engineer"  # distant
+    p.update(mlops_engineer=0.9, ml_engineer=0.1, ai_engineer=0.0)
+    assert title_tie_break(p, ("ml_engineer",), TITLE_TIE_RATIO) == "mlops_engineer"  # clear
+    assert title_tie_break(p, (), TITLE_TIE_RATIO) == "mlops_engineer"

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from ..results import Finding
 from ..role_model import OTHER
-from ..roles import AI_ML_ROLES, MODEL_ROLES, PRESTIGE_ROLES, ROLE_IDS, are_close_neighbours
+from ..roles import (
+    AI_ML_ROLES,
+    MODEL_ROLES,
+    OVERLAPPING,
+    PRESTIGE_ROLES,
+    ROLE_IDS,
+    are_close_neighbours,
+)
 from .base import Posting, Rule
 
 if TYPE_CHECKING:
@@ -35,7 +42,6 @@ MIN_EVIDENCE = 8.0
 MODEL_BUILDING = frozenset(
     {"ml_engineer", "mlops_engineer", "research_scientist", "data_scientist"}
 )
-OVERLAPPING = frozenset({frozenset({"data_scientist", "data_analyst"})})
 # The roles that build and train models.
 MODEL_BUILDERS = frozenset({"ml_engineer", "research_scientist", "data_scientist"})
 # Work with no AI/ML at its core.
