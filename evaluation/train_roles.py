@@ -28,7 +28,7 @@ import ats  # noqa: E402
 
 from jdlint.lexicon import load_lexicon  # noqa: E402
 from jdlint.role_model import CLASSES, Hyper, RoleModel, features  # noqa: E402
-from jdlint.roles import CLOSE_NEIGHBOURS, OVERLAPPING  # noqa: E402
+from jdlint.roles import NEIGHBOURS  # noqa: E402
 
 OUT = ats.ROOT / "lexicons" / "weights" / "roles.json"
 
@@ -205,14 +205,13 @@ def against_classes(mentions: dict[str, list]) -> dict[str, set[str]]:
     to its lexicon's roles scored dev duty accuracy 0.826 at best, against 0.841; letting it
     count for neighbours too, 0.852, but read a data scientist's statistics and A/B tests as
     an analyst's, against ROLES.md. Figures before the section change of 'Job Description'.)"""
-    neighbours = CLOSE_NEIGHBOURS | OVERLAPPING
     roles_of: dict[str, set[str]] = {}
     for found in mentions.values():
         for m in found:
             roles_of.setdefault(f"evidence:{m.key}", set()).update(r for r, _ in m.lexicon)
     out = {}
     for key, roles in roles_of.items():
-        near = {c for c in CLASSES for r in roles if frozenset({c, r}) in neighbours} - roles
+        near = {c for c in CLASSES for r in roles if frozenset({c, r}) in NEIGHBOURS} - roles
         if near:
             out[key] = near
     return out

@@ -26,10 +26,8 @@ from .files import read_regular
 from .lexicon import MAX_DATA_BYTES, load_lexicon
 from .role_model import BLURB_GROUP, CLASSES, OTHER, SECTION_GROUPS, Mention, RoleModel
 from .role_model import with_repeats as _with_repeats
-from .roles import CLOSE_NEIGHBOURS, OVERLAPPING, ROLE_IDS
+from .roles import NEIGHBOURS, ROLE_IDS
 
-# Roles a close call between which the title decides (title_tie_break).
-NEIGHBOURS = CLOSE_NEIGHBOURS | OVERLAPPING
 # How close a call the title decides: the claimed neighbour is at least a third as probable as
 # the top class. Dev duty accuracy (391 labelled postings; python evaluation/roles.py, which
 # also reports it with the ratio chosen out of fold): 0.849 without, 0.847 at 1.5, 0.857 at 2,

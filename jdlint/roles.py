@@ -37,6 +37,9 @@ CLOSE_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
 # Roles whose work overlaps (ROLES.md: data scientists report and analysts model a little): a
 # title naming one over duties of the other is not a mismatch.
 OVERLAPPING: frozenset[frozenset[str]] = frozenset({frozenset({"data_scientist", "data_analyst"})})
+# Both together: the pairs a term of one never argues for the other of (the role model's fit),
+# and between which the title settles a close call (role_profile.title_tie_break).
+NEIGHBOURS: frozenset[frozenset[str]] = CLOSE_NEIGHBOURS | OVERLAPPING
 
 
 def are_close_neighbours(a: str, b: str) -> bool:
